@@ -1,0 +1,54 @@
+// Package exercise runs a lesson's exercises: small checks that the same test
+// code applies to the learner's copy in lessons/<lesson>/exercise and to the
+// reference solution in lessons/<lesson>.
+//
+// Each exercise runs as a subtest named "<n>-<name>" of the calling test
+// (TestExercises by convention). It logs its goal, and when it fails it logs
+// its hints; `make check` (internal/cmd/progress) reads those lines from
+// `go test -json` and shows a learner where they stand.
+package exercise
+
+import (
+	"fmt"
+	"testing"
+)
+
+// Exercise is one step of a lesson's exercise folder.
+type Exercise struct {
+	// Name is a short id, unique within the lesson: "task", "tasks-mode".
+	Name string
+	// Goal says in one line what a finished exercise does.
+	Goal string
+	// Hints are one line each, gentlest first; make check shows the first.
+	Hints []string
+	// Check fails, in the learner's terms, until the exercise is done.
+	Check func(t *testing.T)
+}
+
+// Log prefixes that internal/cmd/progress looks for.
+const (
+	GoalPrefix = "goal: "
+	HintPrefix = "hint: "
+)
+
+// Run runs the exercises in order, each as its own subtest.
+func Run(t *testing.T, exercises []Exercise) {
+	t.Helper()
+	if len(exercises) == 0 {
+		t.Fatal("exercise: no exercises to run")
+	}
+	for i, ex := range exercises {
+		t.Run(fmt.Sprintf("%d-%s", i+1, ex.Name), func(t *testing.T) {
+			t.Log(GoalPrefix + ex.Goal)
+			// A cleanup still runs after t.Fatal, so the hints always show.
+			t.Cleanup(func() {
+				if t.Failed() {
+					for _, h := range ex.Hints {
+						t.Log(HintPrefix + h)
+					}
+				}
+			})
+			ex.Check(t)
+		})
+	}
+}

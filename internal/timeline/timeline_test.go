@@ -1,0 +1,84 @@
+package timeline
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+)
+
+func TestRecorderMeasuresVirtualTime(t *testing.T) {
+	defer goleak.VerifyNone(t)
+	synctest.Test(t, func(t *testing.T) {
+		rec := New()
+		var wg sync.WaitGroup
+		for _, d := range []time.Duration{3 * time.Second, time.Second, 2 * time.Second} {
+			wg.Go(func() {
+				done := rec.Start(d.String())
+				time.Sleep(d)
+				done("slept")
+			})
+		}
+		wg.Wait()
+		spans := rec.Spans()
+		require.Len(t, spans, 3)
+		for i, want := range []time.Duration{time.Second, 2 * time.Second, 3 * time.Second} {
+			assert.Equal(t, Span{Name: want.String(), Start: 0, End: want, Note: "slept"}, spans[i])
+		}
+	})
+}
+
+func TestRenderSequential(t *testing.T) {
+	var b strings.Builder
+	require.NoError(t, Render(&b, []Span{
+		{Name: "world", Start: time.Second, End: 3 * time.Second},
+		{Name: "hello", Start: 0, End: time.Second, Note: "printed"},
+	}))
+	want := `timeline: 1 column = 100ms
+hello  ##########                       0s .. 1s  printed
+world            ####################   1s .. 3s
+       |         |         |         |
+       0s        1s        2s        3s
+`
+	assert.Equal(t, want, b.String())
+}
+
+func TestRenderShortSpanGetsOneColumn(t *testing.T) {
+	var b strings.Builder
+	require.NoError(t, Render(&b, []Span{
+		{Name: "fast", Start: 0, End: time.Millisecond},
+		{Name: "slow", Start: 0, End: 400 * time.Millisecond},
+	}))
+	lines := strings.Split(b.String(), "\n")
+	assert.Equal(t, "fast  #", strings.Fields(lines[1])[0]+"  "+strings.Fields(lines[1])[1])
+	assert.Contains(t, lines[0], "1 column = 10ms")
+}
+
+func TestRenderNothing(t *testing.T) {
+	var b strings.Builder
+	require.NoError(t, Render(&b, nil))
+	assert.Equal(t, "timeline: nothing finished\n", b.String())
+}
+
+func TestColumnStepFitsWidth(t *testing.T) {
+	assert.Equal(t, time.Microsecond, columnStep(1), "the finest column is 1µs")
+	for _, total := range []time.Duration{time.Millisecond, 99 * time.Millisecond, time.Second, 3 * time.Second, 7 * time.Minute} {
+		step := columnStep(total)
+		assert.LessOrEqual(t, total, step*Width, "total %v step %v", total, step)
+		assert.Greater(t, total, step*Width/5, "total %v step %v: too coarse", total, step)
+	}
+}
+
+func TestFormat(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		0: "0s", 150 * time.Millisecond: "150ms", time.Second: "1s",
+		1500 * time.Millisecond: "1.5s", 12345 * time.Millisecond: "12.35s",
+	} {
+		assert.Equal(t, want, format(d))
+	}
+}

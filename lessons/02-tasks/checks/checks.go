@@ -1,0 +1,148 @@
+// Package checks holds the test code of lesson 02-tasks that the reference
+// (lessons/02-tasks) and the learner's copy (lessons/02-tasks/exercise) share:
+// each passes its own run function and Task type to the same checks.
+package checks
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"goasync.dev/workbook/internal/exercise"
+	"goasync.dev/workbook/internal/golden"
+)
+
+// Lesson is the name of the lesson's folders in lessons/ and testdata/.
+const Lesson = "02-tasks"
+
+// Result is one run of the lesson.
+type Result struct {
+	Stdout, Stderr string
+	Code           int
+	Elapsed        time.Duration // virtual time inside Virtual, real time in Real
+}
+
+// Virtual runs the lesson inside a synctest bubble, so every sleep takes
+// exact virtual time and zero real time. If cancelAfter > 0 the context is
+// cancelled after that much virtual time, as Ctrl-C would.
+func Virtual(t *testing.T, run Runner, cancelAfter time.Duration, args ...string) Result {
+	t.Helper()
+	var res Result
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		if cancelAfter > 0 {
+			stop := time.AfterFunc(cancelAfter, cancel)
+			defer stop.Stop()
+		}
+		res = call(ctx, run, args)
+	})
+	return res
+}
+
+// Real runs the lesson on the real clock.
+func Real(ctx context.Context, run Runner, args ...string) Result {
+	return call(ctx, run, args)
+}
+
+// Runner is the lesson's run function: flags in, exit code out.
+type Runner func(ctx context.Context, args []string, stdout, stderr io.Writer) int
+
+func call(ctx context.Context, run Runner, args []string) Result {
+	var stdout, stderr bytes.Buffer
+	start := time.Now()
+	code := run(ctx, args, &stdout, &stderr)
+	return Result{Stdout: stdout.String(), Stderr: stderr.String(), Code: code, Elapsed: time.Since(start)}
+}
+
+// CreateTask starts fn as a Task and returns its Await method.
+type CreateTask func(fn func() string) (await func() string)
+
+// Exercises returns the lesson's exercises, checked against run and
+// createTask of the copy under test.
+func Exercises(run Runner, createTask CreateTask) []exercise.Exercise {
+	return []exercise.Exercise{
+		{
+			Name:  "task",
+			Goal:  "CreateTask starts the work in its own goroutine and returns at once",
+			Hints: []string{"in CreateTask, run fn inside `go func() { ... }()` and send its result into t.result"},
+			Check: func(t *testing.T) { checkTask(t, createTask) },
+		},
+		{
+			Name: "tasks-mode",
+			Goal: "-mode tasks prints world, then hello, and finishes in 2 s",
+			Hints: []string{
+				"in runTasks, create both Tasks first, then await them",
+				"CreateTask must return before the work is done (exercise 1)",
+			},
+			Check: func(t *testing.T) { checkMode(t, run, "tasks", 2*time.Second, "are the two say_afters started before either is awaited?") },
+		},
+		{
+			Name:  "waitgroup-mode",
+			Goal:  "-mode waitgroup prints world, then hello, and finishes in 2 s",
+			Hints: []string{"in runWaitGroup, wrap each sayAfter call in wg.Go(func() { ... })"},
+			Check: func(t *testing.T) {
+				checkMode(t, run, "waitgroup", 2*time.Second, "does each say_after run in its own goroutine (wg.Go) before wg.Wait?")
+			},
+		},
+		{
+			Name:  "cancel",
+			Goal:  "Ctrl-C stops the sleeping say_afters at once and exits with code 130",
+			Hints: []string{"in sayAfter, wait with a select on both timer.C and ctx.Done(), not with time.Sleep"},
+			Check: func(t *testing.T) { checkCancel(t, run) },
+		},
+	}
+}
+
+// checkTask proves that CreateTask returns before fn is done and that Await
+// waits for it, in exact virtual time.
+func checkTask(t *testing.T, createTask CreateTask) {
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		await := createTask(func() string {
+			time.Sleep(time.Second)
+			return "done"
+		})
+		if took := time.Since(start); took != 0 {
+			t.Errorf("CreateTask took %v to return, want 0s: does it start fn in a new goroutine instead of calling it?", took)
+		}
+		if got := await(); got != "done" {
+			t.Errorf("Await returned %q, want %q", got, "done")
+		}
+		if took := time.Since(start); took != time.Second {
+			t.Errorf("Await returned after %v, want 1s: it must wait until the task is done", took)
+		}
+		if got := await(); got != "done" {
+			t.Errorf("a second Await returned %q, want %q again", got, "done")
+		}
+	})
+}
+
+// checkMode runs -mode mode and compares its output with the golden file and
+// its duration with want.
+func checkMode(t *testing.T, run Runner, mode string, want time.Duration, question string) {
+	res := Virtual(t, run, 0, "-mode", mode)
+	if res.Code != 0 {
+		t.Fatalf("-mode %s exited with code %d, want 0; stderr:\n%s", mode, res.Code, res.Stderr)
+	}
+	if res.Elapsed != want {
+		t.Errorf("-mode %s took %v, want %v: %s", mode, res.Elapsed, want, question)
+	}
+	golden.Compare(t, Lesson, mode, []byte(res.Stdout))
+}
+
+// checkCancel cancels a tasks run after half a lesson second.
+func checkCancel(t *testing.T, run Runner) {
+	const after = 500 * time.Millisecond
+	res := Virtual(t, run, after, "-mode", "tasks")
+	if res.Elapsed != after {
+		t.Errorf("after Ctrl-C at %v the run went on until %v: does sayAfter select on ctx.Done() as well as on the timer?", after, res.Elapsed)
+	}
+	if res.Code != 130 {
+		t.Errorf("exit code %d after Ctrl-C, want 130", res.Code)
+	}
+	golden.Compare(t, Lesson, "tasks-cancelled", []byte(res.Stdout+"-- stderr --\n"+res.Stderr))
+}

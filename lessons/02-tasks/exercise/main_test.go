@@ -1,0 +1,17 @@
+package main
+
+import (
+	"testing"
+
+	"goasync.dev/workbook/internal/exercise"
+	"goasync.dev/workbook/internal/testmain"
+	"goasync.dev/workbook/lessons/02-tasks/checks"
+)
+
+func TestMain(m *testing.M) { testmain.Run(m) }
+
+// TestExercises runs the same checks as the reference's TestExercises, on
+// your copy. Run it with `make check`.
+func TestExercises(t *testing.T) {
+	exercise.Run(t, checks.Exercises(run, func(fn func() string) func() string { return CreateTask(fn).Await }))
+}
