@@ -85,18 +85,18 @@ func TestRealClock(t *testing.T) {
 	}
 }
 
-// TestCancelSequential: Ctrl-C during the first say_after of the sequential
+// TestGoldenCancelSequential: Ctrl-C during the first say_after of the sequential
 // mode cancels it; the second one never starts.
-func TestCancelSequential(t *testing.T) {
+func TestGoldenCancelSequential(t *testing.T) {
 	res := checks.Virtual(t, run, 1500*time.Millisecond, "-mode", "sequential")
 	assert.Equal(t, 1500*time.Millisecond, res.Elapsed)
 	assert.Equal(t, 130, res.Code)
 	golden.Assert(t, checks.Lesson, "sequential-cancelled", []byte(res.Stdout+"-- stderr --\n"+res.Stderr))
 }
 
-// TestCancelGolden pins what Ctrl-C prints in tasks mode (the exercise
+// TestGoldenCancelTasks pins what Ctrl-C prints in tasks mode (the exercise
 // checks compare against this file).
-func TestCancelGolden(t *testing.T) {
+func TestGoldenCancelTasks(t *testing.T) {
 	res := checks.Virtual(t, run, 500*time.Millisecond, "-mode", "tasks", "-timeline")
 	assert.Equal(t, 130, res.Code)
 	golden.Assert(t, checks.Lesson, "tasks-cancelled-timeline", []byte(res.Stdout+"-- stderr --\n"+res.Stderr))
