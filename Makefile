@@ -24,7 +24,8 @@ ALL_PKGS      = $(shell $(GO) list work)
 EXERCISE_PKGS = $(shell $(GO) list work | grep -E '/lessons/[^/]+/exercise$$')
 REF_PKGS      = $(filter-out $(EXERCISE_PKGS),$(ALL_PKGS))
 # The packages of one lesson, or of all when LESSON is empty.
-LESSON_PKGS   = $(if $(LESSON),./lessons/$(LESSON),$(filter %/lessons/%,$(REF_PKGS)))
+# Shell snippet: build the progress reader of `go test -json` into $progress.
+PROGRESS = progress=$$(mktemp -d)/progress && $(GO) build -o $$progress ./internal/cmd/progress
 
 .PHONY: help test fmt vet race leaks shipped run check diff golden bench tidy need-lesson
 
@@ -42,8 +43,9 @@ fmt: ## fail if a Go file is not gofmt-ed
 	@files=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$files" ]; then echo "gofmt would change:"; echo "$$files"; echo "run: gofmt -w $$files"; exit 1; fi
 
-vet: ## go vet every module
+vet: ## go vet every module, the exercise checks included
 	$(GO) vet work
+	$(GO) vet -tags exercise $(EXERCISE_PKGS)
 
 race: ## all reference tests with the race detector (goleak runs in every test binary)
 	$(GO) test -race -count=1 -timeout 10m $(REF_PKGS)
@@ -57,19 +59,19 @@ shipped: ## maintainers: every shipped exercise must fail its check (skipped onc
 	@if git rev-parse --git-dir >/dev/null 2>&1 && [ -n "$$(git status --porcelain -- 'lessons/*/exercise')" ]; then \
 		echo "shipped: lessons/*/exercise has local changes, so the as-shipped check is skipped (make check shows your progress)"; \
 	else \
-		$(GO) test -json -count=1 -timeout 5m -run '^TestExercises$$' $(EXERCISE_PKGS) 2>&1 | $(GO) run ./internal/cmd/progress -shipped; \
+		$(PROGRESS) && $(GO) test -tags exercise -json -count=1 -timeout 5m -run '^TestExercises$$' $(EXERCISE_PKGS) 2>&1 | $$progress -shipped; \
 	fi
 
 run: need-lesson ## run a lesson: make run LESSON=02-tasks ARGS='-mode sequential'
 	$(GO) run ./lessons/$(LESSON) $(ARGS)
 
 check: ## your progress through the exercises, with the next hint
-	@$(GO) test -race -json -count=1 -timeout 5m -run '^TestExercises$$' \
-		$(if $(LESSON),./lessons/$(LESSON)/exercise,$(EXERCISE_PKGS)) 2>&1 | $(GO) run ./internal/cmd/progress
+	@$(PROGRESS) && $(GO) test -tags exercise -race -json -count=1 -timeout 5m -run '^TestExercises$$' \
+		$(if $(LESSON),./lessons/$(LESSON)/exercise,$(EXERCISE_PKGS)) 2>&1 | $$progress
 
 diff: need-lesson ## unified diff of a lesson's exercise output against its golden files
 	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
-	WORKBOOK_OUTPUT_DIR=$$out $(GO) test -count=1 -timeout 5m -run '^TestExercises$$' ./lessons/$(LESSON)/exercise >/dev/null 2>&1; \
+	WORKBOOK_OUTPUT_DIR=$$out $(GO) test -tags exercise -count=1 -timeout 5m -run '^TestExercises$$' ./lessons/$(LESSON)/exercise >/dev/null 2>&1; \
 	n=0; same=0; \
 	for f in $$out/*.golden; do \
 		[ -e "$$f" ] || continue; n=$$((n+1)); name=$${f##*/}; \

@@ -1,0 +1,49 @@
+package exercise
+
+import (
+	"os"
+	"os/exec"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// exercises are two exercises: one done, one that fails with t.Fatal.
+var exercises = []Exercise{
+	{Name: "done", Goal: "already works", Hints: []string{"never shown"},
+		Check: func(t *testing.T) {}},
+	{Name: "todo", Goal: "make it 2s", Hints: []string{"first hint", "second hint"},
+		Check: func(t *testing.T) { t.Fatal("took 3s, want 2s") }},
+}
+
+// TestHelperExercises is run by TestRun in a child process, where failing
+// is the point.
+func TestHelperExercises(t *testing.T) {
+	if os.Getenv("EXERCISE_HELPER") != "1" {
+		t.Skip("run by TestRun in a child process")
+	}
+	Run(t, exercises)
+}
+
+// TestRun checks what make check reads: subtests named "<n>-<name>", the
+// goal logged always, hints logged only on failure, even after t.Fatal.
+func TestRun(t *testing.T) {
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperExercises$", "-test.v")
+	cmd.Env = append(os.Environ(), "EXERCISE_HELPER=1")
+	out, err := cmd.CombinedOutput()
+	require.Error(t, err, "the todo exercise must fail the run")
+	for _, want := range []string{
+		"--- PASS: TestHelperExercises/1-done",
+		"--- FAIL: TestHelperExercises/2-todo",
+		"goal: already works", "goal: make it 2s",
+		"took 3s, want 2s",
+		"hint: first hint", "hint: second hint",
+	} {
+		assert.Contains(t, string(out), want)
+	}
+	assert.NotContains(t, string(out), "never shown", "a passing exercise shows no hint")
+}
