@@ -1,0 +1,7 @@
+module goasync.dev/workbook/lessons/03-fetch-v1
+
+go 1.25.0
+
+require goasync.dev/workbook/internal v0.0.0
+
+replace goasync.dev/workbook/internal => ../../internal
