@@ -92,20 +92,22 @@ func Render(w io.Writer, spans []Span) error {
 	spans = slices.Clone(spans)
 	sortSpans(spans)
 	var total time.Duration
-	label := 0
+	label, from, to := 0, 0, 0
 	for _, s := range spans {
 		total = max(total, s.End)
 		label = max(label, len(s.Name))
+		from = max(from, len(format(s.Start)))
+		to = max(to, len(format(s.End)))
 	}
 	step := columnStep(total)
 	cols := int((total + step - 1) / step)
 	var b strings.Builder
 	fmt.Fprintf(&b, "timeline: 1 column = %s\n", format(step))
 	for _, s := range spans {
-		from := int(s.Start / step)
-		to := max(int((s.End+step-1)/step), from+1)
-		bar := strings.Repeat(" ", from) + strings.Repeat("#", to-from)
-		line := fmt.Sprintf("%-*s  %-*s  %s .. %s", label, s.Name, cols+1, bar, format(s.Start), format(s.End))
+		first := int(s.Start / step)
+		last := max(int((s.End+step-1)/step), first+1)
+		bar := strings.Repeat(" ", first) + strings.Repeat("#", last-first)
+		line := fmt.Sprintf("%-*s  %-*s  %*s .. %-*s", label, s.Name, cols+1, bar, from, format(s.Start), to, format(s.End))
 		if s.Note != "" {
 			line += "  " + s.Note
 		}

@@ -82,3 +82,14 @@ func TestFormat(t *testing.T) {
 		assert.Equal(t, want, format(d))
 	}
 }
+
+func TestRenderAlignsTimes(t *testing.T) {
+	var b strings.Builder
+	require.NoError(t, Render(&b, []Span{
+		{Name: "a", Start: 0, End: 5 * time.Millisecond, Note: "ok"},
+		{Name: "b", Start: 120 * time.Millisecond, End: 1500 * time.Millisecond, Note: "ok"},
+	}))
+	lines := strings.Split(b.String(), "\n")
+	assert.Equal(t, strings.Index(lines[1], ".."), strings.Index(lines[2], ".."), "the .. columns line up:\n%s", b.String())
+	assert.Equal(t, strings.Index(lines[1], "ok"), strings.Index(lines[2], "ok"), "the notes line up:\n%s", b.String())
+}
