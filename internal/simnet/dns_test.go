@@ -1,0 +1,152 @@
+package simnet
+
+import (
+	"context"
+	"errors"
+	"net"
+	"net/netip"
+	"strconv"
+	"sync"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// inMemory runs f in a synctest bubble with the default world on pipes.
+func inMemory(t *testing.T, w *World, f func(t *testing.T, n *Net)) {
+	t.Helper()
+	synctest.Test(t, func(t *testing.T) {
+		n := NewMemory(w)
+		defer n.Close()
+		f(t, n)
+	})
+}
+
+func dnsError(t *testing.T, err error) *net.DNSError {
+	t.Helper()
+	var de *net.DNSError
+	require.True(t, errors.As(err, &de), "want a *net.DNSError, got %T: %v", err, err)
+	return de
+}
+
+func TestLookupAnswersAAndAAAA(t *testing.T) {
+	inMemory(t, DefaultWorld(), func(t *testing.T, n *Net) {
+		start := time.Now()
+		addrs, err := n.Resolver().LookupNetIP(context.Background(), "ip", "go.dev")
+		require.NoError(t, err)
+		assert.ElementsMatch(t, []netip.Addr{netip.MustParseAddr("192.0.2.10"), netip.MustParseAddr("2001:db8::10")}, addrs)
+		assert.Equal(t, 230*time.Millisecond, time.Since(start), "go.dev's latency; A and AAAA are asked in parallel")
+
+		v4, err := n.Resolver().LookupNetIP(context.Background(), "ip4", "GO.DEV.")
+		require.NoError(t, err, "names match in any case, with or without the root dot")
+		assert.Equal(t, []netip.Addr{netip.MustParseAddr("192.0.2.10")}, v4)
+	})
+}
+
+func TestNXDOMAINIsNotFound(t *testing.T) {
+	inMemory(t, DefaultWorld(), func(t *testing.T, n *Net) {
+		for _, name := range []string{"for.dev", "not-in-the-world.example"} {
+			_, err := n.Resolver().LookupHost(context.Background(), name)
+			de := dnsError(t, err)
+			assert.True(t, de.IsNotFound, "%s: %v", name, err)
+		}
+	})
+}
+
+func TestServfailIsNotNotFound(t *testing.T) {
+	inMemory(t, DefaultWorld(), func(t *testing.T, n *Net) {
+		_, err := n.Resolver().LookupHost(context.Background(), ServfailName)
+		de := dnsError(t, err)
+		assert.False(t, de.IsNotFound, "a failing server must not look like a free name: %v", err)
+		assert.False(t, de.IsTimeout)
+	})
+}
+
+func TestSilenceEndsAtTheDeadline(t *testing.T) {
+	inMemory(t, DefaultWorld(), func(t *testing.T, n *Net) {
+		ctx, cancel := context.WithTimeout(context.Background(), 1500*time.Millisecond)
+		defer cancel()
+		start := time.Now()
+		_, err := n.Resolver().LookupHost(ctx, SilentName)
+		assert.Equal(t, 1500*time.Millisecond, time.Since(start), "exactly the deadline, in virtual time")
+		de := dnsError(t, err)
+		assert.False(t, de.IsNotFound, "silence must not look like a free name: %v", err)
+		assert.True(t, de.IsTimeout, "%v", err)
+	})
+}
+
+// lookupAll resolves names concurrently and returns how long it took.
+func lookupAll(t *testing.T, r *net.Resolver, names []string) time.Duration {
+	t.Helper()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for _, name := range names {
+		wg.Go(func() {
+			_, err := r.LookupHost(context.Background(), name)
+			assert.NoError(t, err, name)
+		})
+	}
+	wg.Wait()
+	return time.Since(start)
+}
+
+// sameLatencyWorld has count names that resolve after latency.
+func sameLatencyWorld(count int, latency time.Duration) (*World, []string) {
+	w := &World{}
+	var names []string
+	for i := range count {
+		name := "host" + strconv.Itoa(i) + ".test"
+		names = append(names, name)
+		w.Domains = append(w.Domains, Domain{Name: name, Addrs: []string{"192.0.2.1"}, Latency: Duration(latency)})
+	}
+	return w, names
+}
+
+func Test35ConcurrentLookupsTakeOneLatency(t *testing.T) {
+	w, names := sameLatencyWorld(35, 100*time.Millisecond)
+	inMemory(t, w, func(t *testing.T, n *Net) {
+		assert.Equal(t, 100*time.Millisecond, lookupAll(t, n.Resolver(), names), "concurrent: 100ms, not 35 x 100ms")
+	})
+}
+
+func Test35ConcurrentLookupsOnLoopback(t *testing.T) {
+	w, names := sameLatencyWorld(35, 100*time.Millisecond)
+	n, err := NewLoopback(w)
+	require.NoError(t, err)
+	defer n.Close()
+	took := lookupAll(t, n.Resolver(), names)
+	assert.GreaterOrEqual(t, took, 100*time.Millisecond)
+	assert.Less(t, took, 150*time.Millisecond, "real clock: concurrent lookups overlap")
+}
+
+func TestLoopbackClassifiesErrors(t *testing.T) {
+	n, err := NewLoopback(DefaultWorld())
+	require.NoError(t, err)
+	defer n.Close()
+	_, err = n.Resolver().LookupHost(context.Background(), "for.dev")
+	assert.True(t, dnsError(t, err).IsNotFound)
+	_, err = n.Resolver().LookupHost(context.Background(), ServfailName)
+	assert.False(t, dnsError(t, err).IsNotFound)
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	_, err = n.Resolver().LookupHost(ctx, SilentName)
+	assert.True(t, dnsError(t, err).IsTimeout)
+}
+
+func TestFirstLookupInsideABubble(t *testing.T) {
+	// This package's init already ran the resolver once outside any bubble;
+	// without it, this lookup inside a bubble followed by the loopback one
+	// below (outside) would crash the test binary.
+	inMemory(t, DefaultWorld(), func(t *testing.T, n *Net) {
+		_, err := n.Resolver().LookupHost(context.Background(), "go.dev")
+		require.NoError(t, err)
+	})
+	_, err := net.DefaultResolver.LookupHost(context.Background(), "localhost")
+	require.NoError(t, err)
+}
