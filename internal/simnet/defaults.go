@@ -33,9 +33,9 @@ const (
 
 // Fault URLs and domains of the default world, for demonstrating errors.
 const (
-	HangURL      = "https://slow.example.net/"   // never answers
-	ResetURL     = "https://reset.example.net/"  // connection drops mid-body
-	HugeURL      = "https://huge.example.net/"   // a 1 GiB body
+	HangURL      = "https://slow.example.net/"  // never answers
+	ResetURL     = "https://reset.example.net/" // connection drops mid-body
+	HugeURL      = "https://huge.example.net/"  // a 1 GiB body
 	ErrorURL     = "https://status.example.net/500"
 	ServfailName = "servfail.test" // the DNS server fails (SERVFAIL)
 	SilentName   = "silent.test"   // the DNS server never answers

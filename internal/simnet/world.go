@@ -40,11 +40,11 @@ type World struct {
 
 // Domain is one DNS name of the world.
 type Domain struct {
-	Name    string   `json:"name"`              // "go.dev": no trailing dot, any case
-	Addrs   []string `json:"addrs,omitempty"`   // IPv4 and IPv6 literals, answered as A and AAAA
-	Rcode   string   `json:"rcode,omitempty"`   // "" (NOERROR), "NXDOMAIN" or "SERVFAIL"
-	Silent  bool     `json:"silent,omitempty"`  // the server never answers
-	Latency Duration `json:"latency"`           // time before the answer
+	Name    string   `json:"name"`             // "go.dev": no trailing dot, any case
+	Addrs   []string `json:"addrs,omitempty"`  // IPv4 and IPv6 literals, answered as A and AAAA
+	Rcode   string   `json:"rcode,omitempty"`  // "" (NOERROR), "NXDOMAIN" or "SERVFAIL"
+	Silent  bool     `json:"silent,omitempty"` // the server never answers
+	Latency Duration `json:"latency"`          // time before the answer
 }
 
 // Resource is one URL of the world and how its server answers.
