@@ -11,6 +11,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
 )
 
 // get fetches url and reads at most limit bytes of the body.
@@ -132,11 +133,7 @@ func TestCloseEndsRequestsInFlight(t *testing.T) {
 			require.NoError(t, err)
 		}
 		errs := make(chan error, 2)
-		go func() {
-			_, _, err := get(n.Client(0), HangURL, 1<<20)
-			t.Logf("memory=%v: hang: %v", memory, err)
-			errs <- err
-		}()
+		go func() { _, _, err := get(n.Client(0), HangURL, 1<<20); errs <- err }()
 		go func() {
 			// Over UDP only the resolver's own deadline ends a silent
 			// lookup; over pipes, Close does.
@@ -155,5 +152,7 @@ func TestCloseEndsRequestsInFlight(t *testing.T) {
 			t.Fatal("Close did not end the hanging request")
 		}
 		assert.Error(t, <-errs, "memory=%v: the other request ends with an error", memory)
+		n.Transport().CloseIdleConnections()
+		goleak.VerifyNone(t) // nothing of the closed world is left running
 	}
 }
