@@ -152,13 +152,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, sim *simn
 	trust := <-canaryResult
 
 	c := l.counts
+	probed := c[found] + c[notFound] + c[failed]
 	if ctx.Err() != nil {
 		if *showTimeline {
 			fmt.Fprintln(stdout)
 			p.rec.Render(stdout)
 		}
 		fmt.Fprintf(stderr, "interrupted after %s: %d of %s probed, %d cancelled (exit code %d)\n",
-			elapsed, len(valid)-c[cancelled], plural(len(valid), "name"), c[cancelled], exitInterrupted)
+			elapsed, probed, plural(len(valid), "name"), len(valid)-probed, exitInterrupted)
 		return exitInterrupted
 	}
 	summary := fmt.Sprintf("probed %s in %s: %d resolved, %d not found, %s",
@@ -209,7 +210,7 @@ func checkCanary(ctx context.Context, p *prober, canary string) result {
 	}
 	lookupCtx, cancel := context.WithTimeout(ctx, p.timeout)
 	defer cancel()
-	addrs, err := p.resolver.LookupHost(lookupCtx, canary)
+	addrs, err := p.resolver.LookupNetIP(lookupCtx, "ip", canary)
 	return classify(ctx, canary, addrs, err, p.timeout)
 }
 

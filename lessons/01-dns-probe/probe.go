@@ -8,9 +8,11 @@ import (
 	"net"
 	"net/netip"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"goasync.dev/workbook/internal/timeline"
 )
@@ -58,14 +60,16 @@ type prober struct {
 //	        return domain, False
 //	    return domain, True
 //
-// LookupHost blocks this goroutine, not the program: while it waits for the
+// The lookup blocks this goroutine, not the program: while it waits for the
 // DNS server, every other goroutine runs, as other coroutines run while one
 // awaits getaddrinfo. ctx carries Ctrl-C; the timeout bounds one lookup.
+// LookupNetIP, not LookupHost: it returns as soon as ctx is cancelled, while
+// LookupHost waits for the server's answer or the deadline.
 func (p *prober) probe(ctx context.Context, name string) result {
 	done := p.rec.Start(name)
 	lookupCtx, cancel := context.WithTimeout(ctx, p.timeout)
 	defer cancel()
-	addrs, err := p.resolver.LookupHost(lookupCtx, name)
+	addrs, err := p.resolver.LookupNetIP(lookupCtx, "ip", name)
 	r := classify(ctx, name, addrs, err, p.timeout)
 	done(r.note())
 	return r
@@ -75,7 +79,7 @@ func (p *prober) probe(ctx context.Context, name string) result {
 // (NXDOMAIN) means the name is free. Python's except socket.gaierror catches
 // every failure, so a dead network makes every name look free; here a
 // timeout or a failing server is its own kind of answer.
-func classify(ctx context.Context, name string, addrs []string, err error, timeout time.Duration) result {
+func classify(ctx context.Context, name string, addrs []netip.Addr, err error, timeout time.Duration) result {
 	var dnsErr *net.DNSError
 	switch {
 	case err == nil:
@@ -109,18 +113,16 @@ func (r result) note() string {
 	}
 }
 
-// sortAddrs puts addresses in a fixed order: the resolver orders them by
-// this machine's routes (RFC 6724), which would differ between machines.
-func sortAddrs(addrs []string) []string {
-	slices.SortFunc(addrs, func(a, b string) int {
-		x, errX := netip.ParseAddr(a)
-		y, errY := netip.ParseAddr(b)
-		if errX != nil || errY != nil {
-			return strings.Compare(a, b)
-		}
-		return x.Compare(y)
-	})
-	return addrs
+// sortAddrs puts addresses in a fixed order, IPv4 first: the resolver
+// orders them by this machine's routes (RFC 6724), which differ between
+// machines.
+func sortAddrs(addrs []netip.Addr) []string {
+	slices.SortFunc(addrs, netip.Addr.Compare)
+	out := make([]string, len(addrs))
+	for i, a := range addrs {
+		out[i] = a.String()
+	}
+	return out
 }
 
 // probeAll starts one goroutine per name and returns the channel their
@@ -228,9 +230,22 @@ type listing struct {
 func newListing(names []string) *listing {
 	l := &listing{}
 	for _, n := range names {
-		l.width = max(l.width, len(n))
+		l.width = max(l.width, len(display(n)))
 	}
+	l.width = min(l.width, maxWidth)
 	return l
+}
+
+// maxWidth keeps one very long name from pushing every other line's
+// addresses off the screen.
+const maxWidth = 24
+
+// display quotes a name that would not show as one word: "" or "bad name".
+func display(name string) string {
+	if name == "" || strings.ContainsFunc(name, unicode.IsSpace) {
+		return strconv.Quote(name)
+	}
+	return name
 }
 
 func (l *listing) print(out io.Writer, r result) {
@@ -242,6 +257,6 @@ func (l *listing) print(out io.Writer, r result) {
 	if r.status == found {
 		detail = strings.Join(r.addrs, " ")
 	}
-	line := fmt.Sprintf("%s %-*s  %s", r.status.mark(), l.width, r.name, detail)
+	line := fmt.Sprintf("%s %-*s  %s", r.status.mark(), l.width, display(r.name), detail)
 	fmt.Fprintln(out, strings.TrimRight(line, " "))
 }

@@ -1,0 +1,249 @@
+// Package checks holds the test code of lesson 01-dns-probe that the
+// reference (lessons/01-dns-probe) and the learner's copy
+// (lessons/01-dns-probe/exercise) share: each passes its own run function
+// to the same checks, which run it against the simulated internet.
+package checks
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"goasync.dev/workbook/internal/exercise"
+	"goasync.dev/workbook/internal/golden"
+	"goasync.dev/workbook/internal/keywords"
+	"goasync.dev/workbook/internal/simnet"
+)
+
+// Lesson is the name of the lesson's folders in lessons/ and testdata/.
+const Lesson = "01-dns-probe"
+
+// Runner is the lesson's run function: flags in, exit code out. sim is the
+// network to use (nil: the real one, or loopback with -offline).
+type Runner func(ctx context.Context, args []string, stdout, stderr io.Writer, sim *simnet.Net) int
+
+// Result is one run of the lesson.
+type Result struct {
+	Stdout, Stderr string
+	Code           int
+	Elapsed        time.Duration // virtual time inside Virtual, real time in Real
+}
+
+// Output is stdout, then stderr under a marker line: what a golden file of
+// a run that complains holds.
+func (r Result) Output() string {
+	if r.Stderr == "" {
+		return r.Stdout
+	}
+	return r.Stdout + "-- stderr --\n" + r.Stderr
+}
+
+// Virtual runs the lesson inside a synctest bubble against world (nil: the
+// default world) served in memory, so every latency is exact virtual time
+// and costs no real time. If cancelAfter > 0 the context is cancelled after
+// that much virtual time, as Ctrl-C would. A goroutine the run leaves
+// blocked is reported as an error.
+func Virtual(t *testing.T, run Runner, world *simnet.World, cancelAfter time.Duration, args ...string) Result {
+	t.Helper()
+	if world == nil {
+		world = simnet.DefaultWorld()
+	}
+	var res Result
+	defer func() {
+		// synctest panics when the run returned but left goroutines blocked.
+		if r := recover(); r != nil {
+			t.Errorf("%v: when run returned, a goroutine it started was still waiting (a pulled generator that was never stopped?)", r)
+		}
+	}()
+	synctest.Test(t, func(t *testing.T) {
+		n := simnet.NewMemory(world)
+		defer n.Close()
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		if cancelAfter > 0 {
+			stop := time.AfterFunc(cancelAfter, cancel)
+			defer stop.Stop()
+		}
+		res = call(ctx, run, n, args)
+	})
+	return res
+}
+
+// Real runs the lesson on the real clock against sim (nil: the real network,
+// or loopback with -offline).
+func Real(ctx context.Context, run Runner, sim *simnet.Net, args ...string) Result {
+	return call(ctx, run, sim, args)
+}
+
+func call(ctx context.Context, run Runner, sim *simnet.Net, args []string) Result {
+	var stdout, stderr bytes.Buffer
+	start := time.Now()
+	code := run(ctx, args, &stdout, &stderr, sim)
+	return Result{Stdout: stdout.String(), Stderr: stderr.String(), Code: code, Elapsed: time.Since(start)}
+}
+
+// Latencies returns the latency of each name in world, in the order given.
+func Latencies(t testing.TB, world *simnet.World, names []string) []time.Duration {
+	t.Helper()
+	var out []time.Duration
+	for _, name := range names {
+		i := slices.IndexFunc(world.Domains, func(d simnet.Domain) bool { return d.Name == name })
+		if i < 0 {
+			t.Fatalf("%s is not in the world", name)
+		}
+		out = append(out, time.Duration(world.Domains[i].Latency))
+	}
+	return out
+}
+
+// Schedule returns how long lookups of these latencies take when at most
+// limit run at once (0: no limit) and each starts, in input order, as soon
+// as a slot is free: a pool of limit workers, simulated on paper.
+func Schedule(latencies []time.Duration, limit int) time.Duration {
+	if limit <= 0 || limit > len(latencies) {
+		limit = len(latencies)
+	}
+	free := make([]time.Duration, limit) // when each slot is next free
+	var end time.Duration
+	for _, l := range latencies {
+		slot := slices.Index(free, slices.Min(free))
+		free[slot] += l
+		end = max(end, free[slot])
+	}
+	return end
+}
+
+// Names returns the names of a listing's result lines, in printed order.
+func Names(stdout string) []string {
+	var names []string
+	for line := range strings.Lines(stdout) {
+		if _, name, ok := parse(line); ok {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
+// Marks maps each name of a listing to its mark.
+func Marks(stdout string) map[string]string {
+	marks := map[string]string{}
+	for line := range strings.Lines(stdout) {
+		if mark, name, ok := parse(line); ok {
+			marks[name] = mark
+		}
+	}
+	return marks
+}
+
+// parse splits a result line, "+ go.dev  192.0.2.10", into its mark and
+// name; a name shown quoted ("bad name") is unquoted.
+func parse(line string) (mark, name string, ok bool) {
+	if len(line) < 3 || line[1] != ' ' || !strings.ContainsAny(line[:1], "+ !x") || line[2] == ' ' {
+		return "", "", false
+	}
+	rest := line[2:]
+	if q, err := strconv.QuotedPrefix(rest); err == nil {
+		name, _ = strconv.Unquote(q)
+		return line[:1], name, true
+	}
+	return line[:1], strings.Fields(rest)[0], true
+}
+
+// FaultArgs probe a free name, a taken one, a failing server and a silent
+// one, with a 1 s timeout.
+var FaultArgs = []string{"-timeout", "1s", simnet.ServfailName, simnet.SilentName, "for.dev", "go.dev"}
+
+// Exercises returns the lesson's exercises, checked against run of the copy
+// under test.
+func Exercises(run Runner) []exercise.Exercise {
+	return []exercise.Exercise{
+		{
+			Name: "fan-out",
+			Goal: "every name is looked up at once, and printed as its answer arrives: 25 names in 260ms",
+			Hints: []string{
+				"in probeAll, start each p.probe in its own goroutine (wg.Go) and send its result into results",
+				"close(results) only after wg.Wait(), so the range over results ends",
+			},
+			Check: func(t *testing.T) { checkFanOut(t, run) },
+		},
+		{
+			Name:  "errors",
+			Goal:  "a lookup that fails (SERVFAIL, timeout) is marked ! with its reason, not taken for a free name",
+			Hints: []string{"in classify, only dnsErr.IsNotFound means notFound; check dnsErr.IsTimeout and the rest as failed"},
+			Check: func(t *testing.T) { checkErrors(t, run) },
+		},
+		{
+			Name:  "limit",
+			Goal:  "-limit 5 runs at most 5 lookups at once, starting each as a slot frees up",
+			Hints: []string{"in acquire, send into p.slots (select with ctx.Done()); in release, receive from it"},
+			Check: func(t *testing.T) { checkLimit(t, run) },
+		},
+		{
+			Name:  "pull-stop",
+			Goal:  "-style pull stops its generator on Ctrl-C, so no goroutine is left behind, and exits 130",
+			Hints: []string{"in pullResults, `defer stop()` right after iter.Pull2"},
+			Check: func(t *testing.T) { checkPullStop(t, run) },
+		},
+	}
+}
+
+// checkFanOut: the default run takes the slowest latency and prints in
+// completion order.
+func checkFanOut(t *testing.T, run Runner) {
+	world := simnet.DefaultWorld()
+	res := Virtual(t, run, world, 0)
+	names := Names(res.Stdout)
+	want := slices.Max(Latencies(t, world, names))
+	if res.Elapsed != want {
+		t.Errorf("probing %d names took %v, want %v (the slowest lookup): are the lookups started one goroutine per name, before any answer is awaited?", len(names), res.Elapsed, want)
+	}
+	golden.Compare(t, Lesson, "channel", []byte(res.Output()))
+}
+
+// checkErrors: each kind of failure gets its own mark.
+func checkErrors(t *testing.T, run Runner) {
+	res := Virtual(t, run, nil, 0, FaultArgs...)
+	marks := Marks(res.Stdout)
+	for name, want := range map[string]string{
+		simnet.ServfailName: "!", simnet.SilentName: "!", "for.dev": " ", "go.dev": "+",
+	} {
+		if marks[name] != want {
+			t.Errorf("%s is marked %q, want %q: a failed lookup says nothing about whether the name is free", name, marks[name], want)
+		}
+	}
+	if res.Code != 1 {
+		t.Errorf("exit code %d, want 1 when lookups failed", res.Code)
+	}
+	golden.Compare(t, Lesson, "faults", []byte(res.Output()))
+}
+
+// checkLimit: -limit 5 takes exactly the time a 5-slot pool takes.
+func checkLimit(t *testing.T, run Runner) {
+	world := simnet.DefaultWorld()
+	res := Virtual(t, run, world, 0, "-limit", "5", "-timeline")
+	input := Latencies(t, world, keywords.Domains(keywords.Go()))
+	want := Schedule(input, 5)
+	if res.Elapsed != want {
+		t.Errorf("-limit 5 took %v, want %v (5 lookups at a time, each starting as a slot frees up; %v with no limit)", res.Elapsed, want, Schedule(input, 0))
+	}
+	golden.Compare(t, Lesson, "limit5-timeline", []byte(res.Output()))
+}
+
+// checkPullStop: Ctrl-C during -style pull.
+func checkPullStop(t *testing.T, run Runner) {
+	const after = 125 * time.Millisecond
+	res := Virtual(t, run, nil, after, "-style", "pull")
+	if res.Code != 130 {
+		t.Errorf("exit code %d after Ctrl-C, want 130", res.Code)
+	}
+	if res.Elapsed != after {
+		t.Errorf("after Ctrl-C at %v the run went on until %v", after, res.Elapsed)
+	}
+	golden.Compare(t, Lesson, "cancelled", []byte(res.Output()))
+}

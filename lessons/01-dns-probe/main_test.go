@@ -1,0 +1,374 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"go.uber.org/goleak"
+
+	"goasync.dev/workbook/internal/exercise"
+	"goasync.dev/workbook/internal/golden"
+	"goasync.dev/workbook/internal/keywords"
+	"goasync.dev/workbook/internal/simnet"
+	"goasync.dev/workbook/internal/testmain"
+	"goasync.dev/workbook/lessons/01-dns-probe/checks"
+)
+
+func TestMain(m *testing.M) { testmain.Run(m) }
+
+// TestExercises runs the exercise checks against the reference: every one
+// must pass here, and fail on the shipped copy in exercise/.
+func TestExercises(t *testing.T) {
+	exercise.Run(t, checks.Exercises(run))
+}
+
+var pythonWorld = simnet.DefaultWorld(simnet.WithPythonKeywords())
+
+// TestGolden pins the output of every style, with and without -timeline,
+// for Go's keywords and for Python's. The three styles print the same.
+func TestGolden(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		world *simnet.World
+		args  []string
+	}{
+		{"channel", nil, nil},
+		{"channel-timeline", nil, []string{"-timeline"}},
+		{"generator", nil, []string{"-style", "generator"}},
+		{"generator-timeline", nil, []string{"-style", "generator", "-timeline"}},
+		{"pull", nil, []string{"-style", "pull"}},
+		{"pull-timeline", nil, []string{"-style", "pull", "-timeline"}},
+		{"python", pythonWorld, []string{"-words", "python"}},
+		{"python-timeline", pythonWorld, []string{"-words", "python", "-style", "generator", "-timeline"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := checks.Virtual(t, run, tc.world, 0, tc.args...)
+			require.Equal(t, 0, res.Code, res.Stderr)
+			assert.Empty(t, res.Stderr)
+			golden.Assert(t, checks.Lesson, tc.name, []byte(res.Output()))
+		})
+	}
+	channel := checks.Virtual(t, run, nil, 0).Stdout
+	for _, style := range []string{"generator", "pull"} {
+		assert.Equal(t, channel, checks.Virtual(t, run, nil, 0, "-style", style).Stdout, "-style %s", style)
+	}
+}
+
+// TestCompletionOrder: results are printed as they complete, in order of
+// latency, which is not the order the names were given in.
+func TestCompletionOrder(t *testing.T) {
+	for _, tc := range []struct {
+		world *simnet.World
+		words []string
+		args  []string
+	}{
+		{simnet.DefaultWorld(), keywords.Go(), nil},
+		{pythonWorld, keywords.Python(), []string{"-words", "python"}},
+	} {
+		for _, style := range []string{"channel", "generator", "pull"} {
+			res := checks.Virtual(t, run, tc.world, 0, append(tc.args, "-style", style)...)
+			printed := checks.Names(res.Stdout)
+			input := keywords.Domains(tc.words)
+			require.ElementsMatch(t, input, printed, "every name once")
+			assert.NotEqual(t, input, printed, "not in input order")
+			assert.True(t, slices.IsSorted(checks.Latencies(t, tc.world, printed)), "%s: printed in order of latency: %v", style, printed)
+		}
+	}
+}
+
+// TestVirtualDuration: all lookups overlap, so the probe takes exactly the
+// slowest lookup's latency, not the sum of them all.
+func TestVirtualDuration(t *testing.T) {
+	for _, tc := range []struct {
+		world       *simnet.World
+		words       []string
+		args        []string
+		slowest     time.Duration
+		sum         time.Duration
+		summaryLine string
+	}{
+		{simnet.DefaultWorld(), keywords.Go(), nil, 260 * time.Millisecond, 3500 * time.Millisecond,
+			"probed 25 names in 260ms: 6 resolved, 19 not found, 0 errors\n"},
+		{pythonWorld, keywords.Python(), []string{"-words", "python"}, 360 * time.Millisecond, 6650 * time.Millisecond,
+			"probed 35 names in 360ms: 6 resolved, 29 not found, 0 errors\n"},
+	} {
+		lat := checks.Latencies(t, tc.world, keywords.Domains(tc.words))
+		require.Equal(t, tc.slowest, slices.Max(lat))
+		var sum time.Duration
+		for _, l := range lat {
+			sum += l
+		}
+		require.Equal(t, tc.sum, sum)
+		for _, style := range []string{"channel", "generator", "pull"} {
+			res := checks.Virtual(t, run, tc.world, 0, append(tc.args, "-style", style)...)
+			assert.Equal(t, tc.slowest, res.Elapsed, style)
+			assert.Contains(t, res.Stdout, tc.summaryLine, style)
+		}
+	}
+}
+
+// TestLimitSchedule: with -limit N the names start in input order as slots
+// free up; the run takes exactly what a pool of N slots takes on paper.
+func TestLimitSchedule(t *testing.T) {
+	world := simnet.DefaultWorld()
+	lat := checks.Latencies(t, world, keywords.Domains(keywords.Go()))
+	assert.Equal(t, 3500*time.Millisecond, checks.Schedule(lat, 1), "one at a time: the sum")
+	assert.Equal(t, 260*time.Millisecond, checks.Schedule(lat, 0), "no limit: the slowest")
+	for _, limit := range []int{1, 2, 5, 10, 25, 100} {
+		for _, style := range []string{"channel", "pull"} {
+			res := checks.Virtual(t, run, world, 0, "-limit", strconv.Itoa(limit), "-style", style)
+			require.Equal(t, 0, res.Code, res.Stderr)
+			assert.Equal(t, checks.Schedule(lat, limit), res.Elapsed, "-limit %d -style %s", limit, style)
+		}
+	}
+}
+
+// TestGoldenLimit pins -limit 5 with its timeline: five bars at a time.
+func TestGoldenLimit(t *testing.T) {
+	res := checks.Virtual(t, run, nil, 0, "-limit", "5", "-timeline")
+	require.Equal(t, 0, res.Code, res.Stderr)
+	assert.Equal(t, 770*time.Millisecond, res.Elapsed)
+	golden.Assert(t, checks.Lesson, "limit5-timeline", []byte(res.Output()))
+}
+
+// TestGoldenFaults: NXDOMAIN, SERVFAIL and a server that never answers each
+// get their own mark; only NXDOMAIN is "free". The silent one ends at the
+// -timeout, which is then the run's duration. Exit code 1.
+func TestGoldenFaults(t *testing.T) {
+	res := checks.Virtual(t, run, nil, 0, checks.FaultArgs...)
+	assert.Equal(t, 1, res.Code)
+	assert.Equal(t, time.Second, res.Elapsed)
+	assert.Equal(t, map[string]string{"servfail.test": "!", "silent.test": "!", "for.dev": " ", "go.dev": "+"}, checks.Marks(res.Stdout))
+	assert.Contains(t, res.Stdout, "server failure (SERVFAIL)")
+	assert.Contains(t, res.Stdout, "no answer within 1s (timeout)")
+	golden.Assert(t, checks.Lesson, "faults", []byte(res.Output()))
+}
+
+// TestGoldenInvalid: a name that is not a DNS name is reported without a
+// query: it has no bar on the timeline, and on a network that is down it is
+// still marked x, not "!".
+func TestGoldenInvalid(t *testing.T) {
+	long := fmt.Sprintf("a%063d.dev", 0) // a 64-byte label
+	args := []string{"-timeline", "go.dev", "bad name.dev", "a..dev", "x-.dev", long, "under_score.dev", "192.0.2.1", ""}
+	res := checks.Virtual(t, run, nil, 0, args...)
+	assert.Equal(t, 1, res.Code)
+	assert.Equal(t, 230*time.Millisecond, res.Elapsed, "only go.dev is looked up")
+	marks := checks.Marks(res.Stdout)
+	for _, name := range []string{"bad name.dev", "a..dev", "x-.dev", long, "under_score.dev", "192.0.2.1", ""} {
+		assert.Equal(t, "x", marks[name], name)
+	}
+	golden.Assert(t, checks.Lesson, "invalid", []byte(res.Output()))
+
+	// On a network that is down, the invalid names are still not queried.
+	synctest.Test(t, func(t *testing.T) {
+		n := simnet.NewMemory(simnet.DefaultWorld())
+		n.Close()
+		res := checks.Real(context.Background(), run, n, "bad name.dev", "a..dev")
+		assert.Equal(t, 1, res.Code)
+		assert.Equal(t, map[string]string{"bad name.dev": "x", "a..dev": "x"}, checks.Marks(res.Stdout))
+		assert.Contains(t, res.Stderr, "nothing to probe")
+	})
+}
+
+// TestValidate lists what makes a name invalid, and what does not.
+func TestValidate(t *testing.T) {
+	for name, want := range map[string]string{
+		"go.dev": "", "GO.DEV.": "", "a-b.c0.dev": "", "xn--bcher-kva.example": "",
+		"":                             "empty name",
+		".":                            "empty name",
+		"a..dev":                       "empty label",
+		".dev":                         "empty label",
+		"bad name.dev":                 "' ' is not allowed",
+		"é.dev":                        "'é' is not allowed",
+		"under_score.dev":              "'_' is not allowed",
+		"-x.dev":                       "starts or ends with '-'",
+		"192.0.2.1":                    "an IP address",
+		"2001:db8::1":                  "an IP address",
+		fmt.Sprintf("%064d.dev", 0):    "is 64 bytes long, more than 63",
+		fmt.Sprintf("%0253d", 0):       "label", // 253 bytes: fine as a name, but one label is too long
+		labels(50) + "dev":             "",      // 203 bytes
+		labels(63) + "dev":             "255 bytes long, more than 253",
+		fmt.Sprintf("%063d.dev", 0):    "",
+		fmt.Sprintf("%063d.dev.", 0):   "",
+		"a.b.c.d.e.f.g.h.i.j.k.l.m.dev": "",
+	} {
+		err := validate(name)
+		if want == "" {
+			assert.NoError(t, err, "%q", name)
+		} else if assert.Error(t, err, "%q", name) {
+			assert.Contains(t, err.Error(), want, "%q", name)
+		}
+	}
+}
+
+// labels returns n labels "abc." (4 bytes each).
+func labels(n int) string {
+	s := ""
+	for range n {
+		s += "abc."
+	}
+	return s
+}
+
+// TestGoldenCancel: Ctrl-C in the middle of the probe prints what finished,
+// cancels the rest at once, exits 130 and leaves no goroutine behind, in
+// every style.
+func TestGoldenCancel(t *testing.T) {
+	const after = 125 * time.Millisecond
+	for _, style := range []string{"channel", "generator", "pull"} {
+		res := checks.Virtual(t, run, nil, after, "-style", style)
+		assert.Equal(t, 130, res.Code, style)
+		assert.Equal(t, after, res.Elapsed, style)
+		assert.Len(t, checks.Names(res.Stdout), 11, "%s: the 11 lookups of 20ms to 120ms finished", style)
+		golden.Assert(t, checks.Lesson, "cancelled", []byte(res.Output()))
+		goleak.VerifyNone(t)
+	}
+	res := checks.Virtual(t, run, nil, after, "-timeline")
+	golden.Assert(t, checks.Lesson, "cancelled-timeline", []byte(res.Output()))
+}
+
+// TestGoldenNetworkDown: when every lookup fails the probe says so; it never
+// says that every name is free.
+func TestGoldenNetworkDown(t *testing.T) {
+	var res checks.Result
+	synctest.Test(t, func(t *testing.T) {
+		n := simnet.NewMemory(simnet.DefaultWorld())
+		n.Close() // the network is down: every dial fails
+		// -limit 1: they all fail at once, so one at a time prints them in
+		// a fixed order.
+		res = checks.Real(context.Background(), run, n, "-limit", "1")
+	})
+	assert.Equal(t, 1, res.Code)
+	assert.Len(t, checks.Marks(res.Stdout), 25)
+	for name, mark := range checks.Marks(res.Stdout) {
+		assert.Equal(t, "!", mark, name)
+	}
+	assert.Contains(t, res.Stderr, "25 errors: is the network up? try -offline")
+	golden.Assert(t, checks.Lesson, "network-down", []byte(res.Output()))
+}
+
+// TestGoldenUntrusted: a DNS that denies every name (as a sandbox or a
+// captive portal may) also denies the canary, www.example.com, and the probe
+// says its "not found" can not be trusted.
+func TestGoldenUntrusted(t *testing.T) {
+	denyAll := simnet.DefaultWorld()
+	for i := range denyAll.Domains {
+		denyAll.Domains[i].Rcode, denyAll.Domains[i].Addrs = "NXDOMAIN", nil
+	}
+	res := checks.Virtual(t, run, denyAll, 0)
+	assert.Equal(t, 1, res.Code)
+	assert.Contains(t, res.Stdout, "0 resolved, 25 not found, 0 errors")
+	assert.Contains(t, res.Stderr, `the DNS answered "not found" for www.example.com, a name that exists`)
+	golden.Assert(t, checks.Lesson, "untrusted", []byte(res.Output()))
+
+	res = checks.Virtual(t, run, denyAll, 0, "-canary", "")
+	assert.Equal(t, 0, res.Code, "-canary '' skips the check")
+}
+
+// TestRealClockLoopback runs -offline: the simulated internet on 127.0.0.1,
+// real sockets, the real clock. The 25 lookups must overlap: the run takes
+// at least the slowest (260 ms) and far less than their sum (3.5 s). The
+// upper bound leaves room for a slow, loaded CI runner.
+func TestRealClockLoopback(t *testing.T) {
+	for _, args := range [][]string{
+		{"-offline"},
+		{"-world", "../../testdata/simnet/default-world.json"},
+	} {
+		res := checks.Real(context.Background(), run, nil, args...)
+		require.Equal(t, 0, res.Code, res.Stderr)
+		assert.GreaterOrEqual(t, res.Elapsed, 260*time.Millisecond, "%v can not beat the slowest lookup", args)
+		assert.Less(t, res.Elapsed, time.Second, "%v: no real overlap", args)
+		assert.Contains(t, res.Stdout, ": 6 resolved, 19 not found, 0 errors\n", args)
+		assert.ElementsMatch(t, keywords.Domains(keywords.Go()), checks.Names(res.Stdout), args)
+	}
+	res := checks.Real(context.Background(), run, nil, "-offline", "-words", "python", "-limit", "10", "-style", "pull")
+	require.Equal(t, 0, res.Code, res.Stderr)
+	assert.Contains(t, res.Stdout, ": 6 resolved, 29 not found, 0 errors\n")
+}
+
+// TestBadInput: every bad flag or name list names itself, says what to do,
+// and exits 2; -h exits 0.
+func TestBadInput(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-style", "async"}, `unknown -style "async": use channel, generator or pull`},
+		{[]string{"-words", "rust"}, `unknown -words "rust": use go or python, or give the names as arguments`},
+		{[]string{"-timeout", "0"}, "-timeout 0s: must be a positive duration"},
+		{[]string{"-timeout", "soon"}, `invalid value "soon" for flag -timeout`},
+		{[]string{"-limit", "-1"}, "-limit -1: use 0 for no limit"},
+		{[]string{"-limit", "many"}, `invalid value "many" for flag -limit`},
+		{[]string{"-world", "no-such-world.json"}, "-world no-such-world.json: simnet: reading world"},
+		{[]string{"go.dev", "-offline"}, `"-offline" after the names: put every flag before the first name`},
+		{[]string{"-nope"}, "flag provided but not defined: -nope"},
+	} {
+		res := checks.Real(context.Background(), run, nil, tc.args...)
+		assert.Equal(t, 2, res.Code, "%v", tc.args)
+		assert.Contains(t, res.Stderr, tc.want, "%v", tc.args)
+		assert.Empty(t, res.Stdout, "%v", tc.args)
+	}
+	// Names that are all invalid: each gets its line, nothing is queried, exit 1.
+	res := checks.Real(context.Background(), run, nil, "bad name", "")
+	assert.Equal(t, 1, res.Code)
+	assert.Contains(t, res.Stderr, "nothing to probe: no name given is a valid DNS name")
+	res = checks.Real(context.Background(), run, nil, "-h")
+	assert.Equal(t, 0, res.Code)
+	assert.Contains(t, res.Stderr, "usage: 01-dns-probe [flags] [name ...]")
+}
+
+// TestREADME keeps every output block of the README equal to its golden file.
+func TestREADME(t *testing.T) {
+	golden.README(t, "README.md", checks.Lesson)
+}
+
+// sameLatencyWorld has count names that resolve after latency.
+func sameLatencyWorld(count int, latency time.Duration) (*simnet.World, []string) {
+	w := &simnet.World{}
+	var names []string
+	for i := range count {
+		name := "host" + strconv.Itoa(i) + ".test"
+		names = append(names, name)
+		w.Domains = append(w.Domains, simnet.Domain{Name: name, Addrs: []string{"192.0.2.1"}, Latency: simnet.Duration(latency)})
+	}
+	return w, names
+}
+
+// benchProbe probes count names of 100 ms latency on loopback, limit at a
+// time, and fails if one probe takes longer than budget on average.
+func benchProbe(b *testing.B, count, limit int, budget time.Duration) {
+	world, names := sameLatencyWorld(count, 100*time.Millisecond)
+	n, err := simnet.NewLoopback(world)
+	require.NoError(b, err)
+	defer n.Close()
+	args := append([]string{"-canary", "", "-limit", strconv.Itoa(limit)}, names...)
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := run(context.Background(), args, io.Discard, io.Discard, n); code != 0 {
+			b.Fatalf("exit code %d", code)
+		}
+	}
+	perOp := b.Elapsed() / time.Duration(b.N)
+	b.ReportMetric(perOp.Seconds(), "s/probe")
+	if perOp > budget {
+		b.Errorf("%d names took %v per probe, want under %v", count, perOp, budget)
+	}
+}
+
+// BenchmarkLoopback1000: 1,000 lookups at once, 100 ms each, in well under
+// 0.3 s: goroutines are cheap enough for one per lookup.
+func BenchmarkLoopback1000(b *testing.B) { benchProbe(b, 1000, 0, 300*time.Millisecond) }
+
+// BenchmarkLoopback10000Limit1000: 10,000 lookups, 1,000 at a time: ten
+// waves of 100 ms, in under 2 s.
+func BenchmarkLoopback10000Limit1000(b *testing.B) {
+	benchProbe(b, 10000, 1000, 2*time.Second)
+}
