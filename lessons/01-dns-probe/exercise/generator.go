@@ -1,0 +1,77 @@
+package main
+
+import (
+	"context"
+	"io"
+	"iter"
+)
+
+// The "classic coroutine" version. Before async/await, a Python coroutine
+// was a generator: @asyncio.coroutine on a def that used `yield from`, and
+// the event loop drove it by calling its .send(). Go's generators are
+// iterators: a function that calls yield for each value (iter.Seq2), which
+// a for loop ranges over, or which iter.Pull turns into a next function.
+
+// completed is a generator of results in completion order:
+//
+//	@asyncio.coroutine
+//	def main():
+//	    for coro in asyncio.as_completed(coros):
+//	        domain, found = yield from coro
+//
+// It yields each result as its lookup completes; the lookups themselves
+// still run in probeAll's goroutines, concurrently. When the loop that
+// ranges over it stops early (break, return, a pull's stop), yield returns
+// false: completed then cancels the lookups still running and waits for
+// their goroutines, so none outlives the loop.
+func (p *prober) completed(ctx context.Context, names []string) iter.Seq2[string, result] {
+	return func(yield func(string, result) bool) {
+		ctx, cancel := context.WithCancel(ctx)
+		results := p.probeAll(ctx, names)
+		defer func() {
+			cancel()
+			for range results { // wait until every probe goroutine is done
+			}
+		}()
+		for r := range results {
+			if !yield(r.name, r) {
+				return
+			}
+		}
+	}
+}
+
+// rangeResults is -style generator: a plain for loop over the generator,
+// as Python's `for x in gen()`.
+func rangeResults(ctx context.Context, p *prober, names []string, out io.Writer, l *listing) {
+	for _, r := range p.completed(ctx, names) {
+		l.print(out, r)
+	}
+}
+
+// pullResults is -style pull: it drives the generator by hand, one value at
+// a time, as the event loop drove a classic coroutine with gen.send(None),
+// or as next(gen) does. iter.Pull2 runs the generator as a coroutine of the
+// runtime: next switches to it until it yields, then switches back.
+//
+// A pulled generator is suspended inside yield until it is pulled again or
+// stopped. On Ctrl-C this loop stops pulling, so it must call stop: stop
+// makes that yield return false, and completed cancels and cleans up. Without
+// stop the generator would stay suspended for ever, with its lookups.
+func pullResults(ctx context.Context, p *prober, names []string, out io.Writer, l *listing) {
+	next, stop := iter.Pull2(p.completed(ctx, names))
+	// TODO(exercise 4): on Ctrl-C this loop returns while the generator is
+	// suspended in its yield, and it stays there for ever: call stop when
+	// pullResults returns (defer), so completed can clean up.
+	_ = stop
+	for {
+		_, r, ok := next() // gen.send(None): run the generator to its next yield
+		if !ok {
+			return // StopIteration: every name has been probed
+		}
+		l.print(out, r)
+		if r.status == cancelled {
+			return // Ctrl-C: stop pulling; the deferred stop ends the generator
+		}
+	}
+}
