@@ -63,8 +63,8 @@ type prober struct {
 // The lookup blocks this goroutine, not the program: while it waits for the
 // DNS server, every other goroutine runs, as other coroutines run while one
 // awaits getaddrinfo. ctx carries Ctrl-C; the timeout bounds one lookup.
-// LookupNetIP, not LookupHost: it returns as soon as ctx is cancelled, while
-// LookupHost waits for the server's answer or the deadline.
+// LookupNetIP returns as soon as ctx is cancelled: it waits for the
+// resolver in a select on ctx.Done().
 func (p *prober) probe(ctx context.Context, name string) result {
 	done := p.rec.Start(name)
 	lookupCtx, cancel := context.WithTimeout(ctx, p.timeout)

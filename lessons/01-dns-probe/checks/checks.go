@@ -178,8 +178,8 @@ func Exercises(run Runner) []exercise.Exercise {
 			Check: func(t *testing.T) { checkErrors(t, run) },
 		},
 		{
-			Name:  "limit",
-			Goal:  "-limit 5 runs at most 5 lookups at once, starting each as a slot frees up",
+			Name: "limit",
+			Goal: "-limit 5 runs at most 5 lookups at once, starting each as a slot frees up",
 			Hints: []string{
 				"in acquire, send into p.slots (select with ctx.Done()); in release, receive from it",
 				"finish exercise 1 first: a limit means nothing while the lookups run one at a time",
