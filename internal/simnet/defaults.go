@@ -13,8 +13,9 @@ type Option func(*options)
 
 type options struct{ python bool }
 
-// WithPythonKeywords makes DefaultWorld's keyword domains those of Python's
-// keyword list (the original asyncio lesson's) instead of Go's.
+// WithPythonKeywords makes DefaultWorld's keyword domains those of Python
+// 3.11's keyword.kwlist (the original asyncio lesson's; typed once in
+// internal/keywords) instead of Go's.
 func WithPythonKeywords() Option { return func(o *options) { o.python = true } }
 
 // The default world's resolving keyword domains: the names a lesson finds
@@ -43,14 +44,23 @@ const (
 
 // DefaultWorld is the world of the lessons:
 //
-//   - every Go keyword as <keyword>.dev (Python's with WithPythonKeywords):
-//     six resolve, the rest are NXDOMAIN. The keyword at index i of n answers
-//     after 20ms + ((i*11) mod n) * 10ms: every latency is distinct, and the
-//     order of completion is a fixed shuffle of the input order;
+//   - every Go keyword as <keyword>.dev, lower case, in go/token's order
+//     (Python 3.11's keyword.kwlist with WithPythonKeywords): six resolve to
+//     documentation addresses (192.0.2.0/24, 2001:db8::/32), the rest are
+//     NXDOMAIN. The keyword at index i of n answers after
+//     20ms + ((i*11) mod n) * 10ms. As 11 shares no factor with n (25 or 35),
+//     i -> i*11 mod n is a permutation: every latency is distinct, the
+//     latencies span 20ms to 20ms + (n-1)*10ms (260ms for Go, 360ms for
+//     Python), and the order of completion is a fixed shuffle of the input
+//     order, never the input order itself;
 //   - servfail.test and silent.test, which fail in the two ways that are not
-//     "no such name";
-//   - the three URLs of lesson 03 (python.org fastest, then example.com, then
-//     httpbin.org), and four URLs that fail: hang, reset, huge and a 500.
+//     "no such name" (SERVFAIL, and no answer at all);
+//   - www.example.com, httpbin.org and www.python.org, which resolve in 15 to
+//     25ms (below every keyword's latency);
+//   - the three URLs of lesson 03, whose headers arrive after 250ms, 400ms
+//     and 150ms: python.org, the last of the three, finishes first;
+//   - four URLs that fail on hosts of their own (no Domain entry needed):
+//     HangURL, ResetURL, HugeURL and ErrorURL (a 500).
 func DefaultWorld(opts ...Option) *World {
 	var o options
 	for _, opt := range opts {
@@ -67,12 +77,12 @@ func DefaultWorld(opts ...Option) *World {
 		if j := slices.Index(taken, name); j >= 0 {
 			d.Addrs = []string{fmt.Sprintf("192.0.2.%d", 10+j), fmt.Sprintf("2001:db8::%d", 10+j)}
 		} else {
-			d.Rcode = "NXDOMAIN"
+			d.Rcode = RcodeNXDOMAIN
 		}
 		w.Domains = append(w.Domains, d)
 	}
 	w.Domains = append(w.Domains,
-		Domain{Name: ServfailName, Rcode: "SERVFAIL", Latency: ms(30)},
+		Domain{Name: ServfailName, Rcode: RcodeSERVFAIL, Latency: ms(30)},
 		Domain{Name: SilentName, Silent: true},
 		Domain{Name: "www.example.com", Addrs: []string{"192.0.2.80"}, Latency: ms(15)},
 		Domain{Name: "httpbin.org", Addrs: []string{"192.0.2.81"}, Latency: ms(25)},

@@ -1,7 +1,11 @@
 package simnet
 
 import (
+	"context"
+	"encoding/binary"
 	"fmt"
+	"io"
+	"net"
 	"net/netip"
 	"time"
 
@@ -15,8 +19,10 @@ type dnsAnswer struct {
 }
 
 // answerDNS parses a query and builds the world's answer to it. Unknown names
-// get NXDOMAIN at once: a resolver that appends search domains from
-// resolv.conf (name.corp.example.) then costs no extra time.
+// get NXDOMAIN at once: the search domains a resolver appends from
+// resolv.conf (go.dev.corp.example.) then cost no time, whether it tries them
+// before the name as given (ndots:5) or after it. A silent name gets no
+// reply.
 func (n *Net) answerDNS(query []byte) (dnsAnswer, error) {
 	var p dnsmessage.Parser
 	h, err := p.Start(query)
@@ -29,7 +35,7 @@ func (n *Net) answerDNS(query []byte) (dnsAnswer, error) {
 	}
 	d, known := n.domains[canonical(q.Name.String())]
 	if known && d.Silent {
-		return dnsAnswer{latency: time.Duration(d.Latency)}, nil
+		return dnsAnswer{}, nil
 	}
 	rcode := dnsmessage.RCodeNameError
 	if known {
@@ -95,4 +101,59 @@ func addRecords(b *dnsmessage.Builder, q dnsmessage.Question, addrs []string) er
 		}
 	}
 	return nil
+}
+
+// serveStream answers length-prefixed queries (DNS over TCP framing, RFC
+// 1035 4.2.2) on c until the client hangs up or the Net closes. The Go
+// resolver speaks it on any conn that is not a net.PacketConn, a net.Pipe
+// end included.
+func (n *Net) serveStream(c net.Conn) {
+	defer c.Close()
+	for {
+		var size [2]byte
+		if _, err := io.ReadFull(c, size[:]); err != nil {
+			return
+		}
+		query := make([]byte, binary.BigEndian.Uint16(size[:]))
+		if _, err := io.ReadFull(c, query); err != nil {
+			return
+		}
+		ans, err := n.answerDNS(query)
+		if err != nil {
+			return
+		}
+		if ans.reply == nil {
+			continue // silent: read on until the client gives up and hangs up
+		}
+		if !n.wait(context.Background(), ans.latency) {
+			return
+		}
+		msg := binary.BigEndian.AppendUint16(nil, uint16(len(ans.reply)))
+		if _, err := c.Write(append(msg, ans.reply...)); err != nil {
+			return
+		}
+	}
+}
+
+// servePackets answers the queries that arrive on pc (DNS over UDP), each in
+// a goroutine of its own, so a thousand queries wait their latencies
+// together. It returns when Close closes pc.
+func (n *Net) servePackets(pc net.PacketConn) {
+	buf := make([]byte, 64<<10)
+	for {
+		size, from, err := pc.ReadFrom(buf)
+		if err != nil {
+			return
+		}
+		query := append([]byte(nil), buf[:size]...)
+		n.wg.Go(func() {
+			ans, err := n.answerDNS(query)
+			if err != nil || ans.reply == nil {
+				return // garbage, or silent
+			}
+			if n.wait(context.Background(), ans.latency) {
+				pc.WriteTo(ans.reply, from)
+			}
+		})
+	}
 }

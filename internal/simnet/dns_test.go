@@ -13,10 +13,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
 )
-
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
 // inMemory runs f in a synctest bubble with the default world on pipes.
 func inMemory(t *testing.T, w *World, f func(t *testing.T, n *Net)) {
@@ -46,6 +43,26 @@ func TestLookupAnswersAAndAAAA(t *testing.T) {
 		v4, err := n.Resolver().LookupNetIP(context.Background(), "ip4", "GO.DEV.")
 		require.NoError(t, err, "names match in any case, with or without the root dot")
 		assert.Equal(t, []netip.Addr{netip.MustParseAddr("192.0.2.10")}, v4)
+
+		v6, err := n.Resolver().LookupNetIP(context.Background(), "ip6", "go.dev")
+		require.NoError(t, err)
+		assert.Equal(t, []netip.Addr{netip.MustParseAddr("2001:db8::10")}, v6)
+
+		// LookupHost sorts by RFC 6724, which depends on the machine's
+		// routes: compare as a set.
+		hosts, err := n.Resolver().LookupHost(context.Background(), "www.example.com")
+		require.NoError(t, err)
+		assert.ElementsMatch(t, []string{"192.0.2.80"}, hosts)
+	})
+}
+
+func TestNamesWithoutAddressesAreNotFound(t *testing.T) {
+	w := &World{Domains: []Domain{{Name: "empty.test", Latency: Duration(40 * time.Millisecond)}}}
+	inMemory(t, w, func(t *testing.T, n *Net) {
+		start := time.Now()
+		_, err := n.Resolver().LookupHost(context.Background(), "empty.test")
+		assert.True(t, dnsError(t, err).IsNotFound, "%v", err)
+		assert.Equal(t, 40*time.Millisecond, time.Since(start))
 	})
 }
 
@@ -61,10 +78,40 @@ func TestNXDOMAINIsNotFound(t *testing.T) {
 
 func TestServfailIsNotNotFound(t *testing.T) {
 	inMemory(t, DefaultWorld(), func(t *testing.T, n *Net) {
+		start := time.Now()
 		_, err := n.Resolver().LookupHost(context.Background(), ServfailName)
 		de := dnsError(t, err)
 		assert.False(t, de.IsNotFound, "a failing server must not look like a free name: %v", err)
 		assert.False(t, de.IsTimeout)
+		// The resolver asks again (attempts x nameservers in resolv.conf),
+		// so only a lower bound holds on every machine.
+		assert.GreaterOrEqual(t, time.Since(start), 30*time.Millisecond)
+	})
+}
+
+func TestNXDOMAINTakesItsLatency(t *testing.T) {
+	inMemory(t, DefaultWorld(), func(t *testing.T, n *Net) {
+		start := time.Now()
+		_, err := n.Resolver().LookupHost(context.Background(), "for.dev")
+		assert.True(t, dnsError(t, err).IsNotFound)
+		assert.Equal(t, 260*time.Millisecond, time.Since(start), "for.dev's latency, once: search domains cost nothing")
+	})
+}
+
+func TestCancelEndsALookupAtOnce(t *testing.T) {
+	inMemory(t, DefaultWorld(), func(t *testing.T, n *Net) {
+		ctx, cancel := context.WithCancel(context.Background())
+		time.AfterFunc(700*time.Millisecond, cancel)
+		start := time.Now()
+		_, err := n.Resolver().LookupHost(ctx, SilentName)
+		assert.Equal(t, 700*time.Millisecond, time.Since(start))
+		assert.ErrorContains(t, err, "operation was canceled")
+		// The resolver's own query goroutines end with the cancel too
+		// (the query's conn is closed), not after its 5 s timeout.
+		synctest.Wait()
+		n.mu.Lock()
+		defer n.mu.Unlock()
+		assert.Empty(t, n.conns, "no DNS conn left open")
 	})
 }
 
@@ -137,16 +184,4 @@ func TestLoopbackClassifiesErrors(t *testing.T) {
 	defer cancel()
 	_, err = n.Resolver().LookupHost(ctx, SilentName)
 	assert.True(t, dnsError(t, err).IsTimeout)
-}
-
-func TestFirstLookupInsideABubble(t *testing.T) {
-	// This package's init already ran the resolver once outside any bubble;
-	// without it, this lookup inside a bubble followed by the loopback one
-	// below (outside) would crash the test binary.
-	inMemory(t, DefaultWorld(), func(t *testing.T, n *Net) {
-		_, err := n.Resolver().LookupHost(context.Background(), "go.dev")
-		require.NoError(t, err)
-	})
-	_, err := net.DefaultResolver.LookupHost(context.Background(), "localhost")
-	require.NoError(t, err)
 }

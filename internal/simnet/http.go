@@ -11,19 +11,13 @@ import (
 	"time"
 )
 
-// serveHTTP answers a request from the world's resources.
+// serveHTTP answers a request from the world's resources: after the
+// resource's latency, its status, content type, length and body. A URL that
+// is not in the world is a 404.
 func (n *Net) serveHTTP(w http.ResponseWriter, r *http.Request) {
-	host := r.Host
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
-	}
-	k := canonical(host) + r.URL.EscapedPath()
-	if r.URL.RawQuery != "" {
-		k += "?" + r.URL.RawQuery
-	}
-	res, ok := n.resources[k]
+	res, ok := n.resource(r)
 	if !ok {
-		http.Error(w, fmt.Sprintf("simnet: %s has no page %s in this world", host, r.URL.RequestURI()), http.StatusNotFound)
+		http.Error(w, fmt.Sprintf("simnet: %s has no page %s in this world", r.Host, r.URL.RequestURI()), http.StatusNotFound)
 		return
 	}
 	wait := time.Duration(res.Latency)
@@ -35,28 +29,54 @@ func (n *Net) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		panic(http.ErrAbortHandler)
 	}
 	body, size := res.body()
-	status := res.Status
-	if status == 0 {
-		status = http.StatusOK
-	}
-	ct := res.ContentType
-	if ct == "" {
-		ct = "text/plain; charset=utf-8"
-	}
-	w.Header().Set("Content-Type", ct)
+	w.Header().Set("Content-Type", res.contentType())
 	w.Header().Set("Content-Length", strconv.FormatInt(size, 10))
-	w.WriteHeader(status)
+	w.WriteHeader(res.status())
 	if res.Fault == FaultReset {
 		io.CopyN(w, body, size/2)
 		w.(http.Flusher).Flush()
 		// The documented way to drop the connection mid-response: the
-		// client sees the body end early (unexpected EOF).
+		// client's read of the body ends early (unexpected EOF).
 		panic(http.ErrAbortHandler)
 	}
-	io.CopyN(w, body, size) // fails early when the client stops reading
+	io.CopyN(w, body, size) // ends early when the client stops reading
 }
 
-// body returns the resource's body as a reader and its length.
+// resource finds the resource a request is for, by host (r.Host: the URL's
+// scheme and port never reach the server) and path.
+func (n *Net) resource(r *http.Request) (Resource, bool) {
+	host := r.Host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	k := canonical(host) + r.URL.EscapedPath()
+	if r.URL.RawQuery != "" {
+		k += "?" + r.URL.RawQuery
+	}
+	res, ok := n.resources[k]
+	return res, ok
+}
+
+func (r Resource) status() int {
+	if r.Status == 0 {
+		return http.StatusOK
+	}
+	return r.Status
+}
+
+func (r Resource) contentType() string {
+	switch {
+	case r.ContentType != "":
+		return r.ContentType
+	case r.Fault == FaultHuge:
+		return "application/octet-stream"
+	default:
+		return "text/plain; charset=utf-8"
+	}
+}
+
+// body returns the resource's body as a reader and its length. Generated
+// bodies are produced as they are read, never held whole.
 func (r Resource) body() (io.Reader, int64) {
 	switch {
 	case r.Fault == FaultHuge:
@@ -78,10 +98,13 @@ func newPattern(url string) *pattern {
 	return &pattern{line: []byte(fmt.Sprintf("simulated page of %s: generated text, the same line again and again.\n", url))}
 }
 
+// Read fills b with the pattern, carrying on where the last Read stopped.
 func (p *pattern) Read(b []byte) (int, error) {
-	for i := range b {
-		b[i] = p.line[p.off]
-		p.off = (p.off + 1) % len(p.line)
+	n := 0
+	for n < len(b) {
+		c := copy(b[n:], p.line[p.off:])
+		n += c
+		p.off = (p.off + c) % len(p.line)
 	}
-	return len(b), nil
+	return n, nil
 }

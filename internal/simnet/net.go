@@ -2,126 +2,81 @@ package simnet
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
-	"fmt"
-	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
+	"net/netip"
+	"os"
 	"sync"
 	"time"
 )
 
 // Net is a running simulated internet: a DNS server and an HTTP server that
-// serve one World, and the real clients wired to them.
+// serve one World, and the real clients wired to them. Make one with
+// NewMemory or NewLoopback and Close it when done.
 type Net struct {
-	domains   map[string]Domain
-	resources map[string]Resource
-	hosts     map[string]bool // hosts the HTTP side accepts connections for
+	domains   map[string]Domain   // by canonical name
+	resources map[string]Resource // by key: host + path
+	webHosts  map[string]bool     // the hosts of the resources
 
-	closed    chan struct{}
+	closed    chan struct{} // closed by Close: wakes every wait
 	closeOnce sync.Once
-	wg        sync.WaitGroup // DNS goroutines
+	wg        sync.WaitGroup // every goroutine Net starts, and every HTTP connection
 
 	mu    sync.Mutex
-	conns map[net.Conn]struct{} // open in-memory DNS conns, closed by Close
+	conns map[net.Conn]struct{} // open DNS conns, closed by Close
 
-	// In memory: HTTP over a listener of net.Pipe conns.
-	pipes *pipeListener
-	srv   *http.Server
-	// On loopback: DNS and HTTP over TCP.
-	dnsLn net.Listener
-	hts   *httptest.Server
+	srv *http.Server
+	ln  net.Listener   // the HTTP server's: pipes or TCP
+	udp []net.PacketConn // the loopback DNS server's sockets
 
 	transport *http.Transport
 	resolver  *net.Resolver
 }
 
-// ErrClosed is returned by dials after Close.
+// ErrClosed is the error of a dial after Close.
 var ErrClosed = errors.New("simnet: the simulated internet is closed")
 
+// newNet indexes w (nil: DefaultWorld()). Entries Validate would reject are
+// skipped, not served.
 func newNet(w *World) *Net {
+	if w == nil {
+		w = DefaultWorld()
+	}
 	n := &Net{
 		domains:   map[string]Domain{},
 		resources: map[string]Resource{},
-		hosts:     map[string]bool{},
+		webHosts:  map[string]bool{},
 		closed:    make(chan struct{}),
 		conns:     map[net.Conn]struct{}{},
 	}
 	for _, d := range w.Domains {
-		name := canonical(d.Name)
-		n.domains[name] = d
-		if d.Rcode == "" && !d.Silent && len(d.Addrs) > 0 {
-			n.hosts[name] = true
+		if len(d.problems()) == 0 {
+			n.domains[canonical(d.Name)] = d
 		}
 	}
 	for _, r := range w.Resources {
-		k, err := key(r.URL)
-		if err != nil {
-			continue // Validate reports it; an unusable URL is simply not served
+		if k, err := key(r.URL); err == nil && len(r.problems()) == 0 {
+			n.resources[k] = r
+			n.webHosts[hostOf(k)] = true
 		}
-		n.resources[k] = r
-		n.hosts[hostOf(k)] = true
 	}
 	return n
 }
 
-// NewMemory starts the world on in-memory pipes (net.Pipe): no socket is
-// opened. Inside a testing/synctest bubble every latency is virtual time, so
-// results are exact and repeatable; call Close before the bubble ends.
-func NewMemory(w *World) *Net {
-	n := newNet(w)
-	n.pipes = newPipeListener()
-	n.srv = &http.Server{Handler: http.HandlerFunc(n.serveHTTP)}
-	n.wg.Add(1)
-	go func() {
-		defer n.wg.Done()
-		n.srv.Serve(n.pipes) // returns when Close closes the listener
-	}()
-	n.wire(n.dialMemoryDNS, func(ctx context.Context) (net.Conn, error) { return n.pipes.dial(ctx) })
-	return n
-}
-
-// NewLoopback starts the world on 127.0.0.1, on ports the system picks, on
-// the real clock. DNS is served over TCP (RFC 7766), as on pipes: over UDP a
-// burst of a thousand queries overflows the socket buffer and some are lost.
-func NewLoopback(w *World) (*Net, error) {
-	n := newNet(w)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, fmt.Errorf("simnet: DNS server: %w", err)
-	}
-	n.dnsLn = ln
-	n.wg.Add(1)
-	go func() {
-		defer n.wg.Done()
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return // closed
-			}
-			n.serveDNS(c)
-		}
-	}()
-	n.hts = httptest.NewServer(http.HandlerFunc(n.serveHTTP))
-	var d net.Dialer
-	n.wire(
-		func(ctx context.Context, _, _ string) (net.Conn, error) {
-			return d.DialContext(ctx, "tcp", ln.Addr().String())
+// start wires the real clients and starts the HTTP server on ln.
+// dialDNS gives the resolver a conn to the DNS server; dialHTTP a conn to
+// the HTTP server.
+func (n *Net) start(ln net.Listener, dialDNS func(ctx context.Context) (net.Conn, error), dialHTTP func(ctx context.Context) (net.Conn, error)) {
+	n.resolver = &net.Resolver{
+		PreferGo: true, // the pure Go resolver: the only one that calls Dial
+		Dial: func(ctx context.Context, _, _ string) (net.Conn, error) {
+			// Whatever nameserver resolv.conf names, ask ours.
+			return dialDNS(ctx)
 		},
-		func(ctx context.Context) (net.Conn, error) {
-			return d.DialContext(ctx, "tcp", n.hts.Listener.Addr().String())
-		})
-	return n, nil
-}
-
-// wire builds the real clients: a resolver whose every query goes to our DNS
-// server, and a transport whose every connection goes to our HTTP server.
-func (n *Net) wire(dialDNS func(ctx context.Context, network, address string) (net.Conn, error), dialHTTP func(ctx context.Context) (net.Conn, error)) {
-	n.resolver = &net.Resolver{PreferGo: true, Dial: dialDNS}
-	dial := func(ctx context.Context, _, addr string) (net.Conn, error) {
-		if err := n.checkHost(addr); err != nil {
+	}
+	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+		if err := n.reach(ctx, network, addr); err != nil {
 			return nil, err
 		}
 		return dialHTTP(ctx)
@@ -132,67 +87,115 @@ func (n *Net) wire(dialDNS func(ctx context.Context, network, address string) (n
 		// https URLs are served as plain HTTP: the "TLS" dial returns the
 		// plain connection, which net/http then uses as it is.
 		DialTLSContext:      dial,
-		ForceAttemptHTTP2:   false,
-		MaxIdleConnsPerHost: 1024,
+		ForceAttemptHTTP2:   false, // HTTP/1.1 only
+		MaxIdleConnsPerHost: 1024,  // a benchmark's 1,000 parallel GETs reuse their conns
 		IdleConnTimeout:     30 * time.Second,
 	}
+
+	n.ln = ln
+	n.srv = &http.Server{
+		Handler: http.HandlerFunc(n.serveHTTP),
+		// Count every connection, so Close can wait for its goroutine:
+		// StateNew comes before the server starts it, StateClosed or
+		// StateHijacked when it ends, after the handler returned.
+		ConnState: func(_ net.Conn, s http.ConnState) {
+			switch s {
+			case http.StateNew:
+				n.wg.Add(1)
+			case http.StateClosed, http.StateHijacked:
+				n.wg.Done()
+			}
+		},
+	}
+	n.wg.Add(1)
+	go func() {
+		defer n.wg.Done()
+		n.srv.Serve(ln) // returns when Close closes the listener
+	}()
 }
 
-// checkHost fails like a DNS lookup for hosts the world does not serve, so a
-// lesson can show an unreachable host.
-func (n *Net) checkHost(addr string) error {
+// reach fails the way a DNS lookup would for a host the world does not
+// serve, so a lesson can show an unreachable host:
+//
+//   - a host with a Domain entry is reached if that Domain resolves (has
+//     addresses and no rcode). NXDOMAIN or no address: "no such host";
+//     SERVFAIL: "server misbehaving"; Silent: a timeout when ctx ends;
+//   - a host without one is reached if some Resource is on it, else "no
+//     such host";
+//   - an IP literal is always reached (its pages are 404s).
+//
+// The Domain's latency is not spent: a Resource's latency is the whole wait.
+func (n *Net) reach(ctx context.Context, network, addr string) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
 		host = addr
 	}
-	if n.hosts[canonical(host)] {
+	if _, err := netip.ParseAddr(host); err == nil {
 		return nil
 	}
-	return &net.OpError{Op: "dial", Net: "tcp", Err: &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}}
+	fail := func(dnsErr *net.DNSError) error {
+		dnsErr.Name = host
+		return &net.OpError{Op: "dial", Net: network, Err: dnsErr}
+	}
+	d, known := n.domains[canonical(host)]
+	switch {
+	case !known && n.webHosts[canonical(host)]:
+		return nil
+	case !known || d.Rcode == RcodeNXDOMAIN || (!d.Silent && d.Rcode == "" && len(d.Addrs) == 0):
+		return fail(&net.DNSError{Err: "no such host", IsNotFound: true})
+	case d.Rcode == RcodeSERVFAIL:
+		return fail(&net.DNSError{Err: "server misbehaving", IsTemporary: true})
+	case d.Silent:
+		select {
+		case <-ctx.Done():
+		case <-n.closed:
+		}
+		return fail(&net.DNSError{Err: "i/o timeout", IsTimeout: true, IsTemporary: true})
+	}
+	return nil
 }
 
 // Resolver returns a real *net.Resolver (the pure Go one) whose queries all
-// go to the simulated DNS server.
+// go to the simulated DNS server, whatever nameserver resolv.conf names.
+// Names are still looked up in /etc/hosts first, and resolv.conf's search
+// domains still apply; the world answers names it does not know (such as
+// go.dev.corp.example.) with NXDOMAIN at once, so they cost no time.
 func (n *Net) Resolver() *net.Resolver { return n.resolver }
 
-// Transport returns a real *http.Transport that connects to the simulated
-// HTTP server for every host of the world. https URLs work, served as plain
-// HTTP.
+// Transport returns a real *http.Transport (HTTP/1.1, no proxy) that
+// connects to the simulated HTTP server for every host the world serves; see
+// Net.reach in the source for which hosts fail to dial, and how. https URLs
+// work, served as plain HTTP.
 func (n *Net) Transport() *http.Transport { return n.transport }
 
-// Client returns an *http.Client on Transport with the given timeout (0: none).
+// Client returns an *http.Client on Transport with the given timeout (0:
+// none).
 func (n *Net) Client(timeout time.Duration) *http.Client {
 	return &http.Client{Transport: n.transport, Timeout: timeout}
 }
 
-// Close stops the servers, ends every request and query in flight, and waits
-// for every goroutine Net started. It is safe to call more than once.
+// Close stops the servers, ends every request and query in flight (they
+// fail), closes the Transport's idle connections, and waits for every
+// goroutine Net started. It is safe to call more than once.
 func (n *Net) Close() error {
 	n.closeOnce.Do(func() {
-		close(n.closed) // wakes every wait in a handler or a DNS reply
-		n.transport.CloseIdleConnections()
-		if n.srv != nil {
-			n.srv.Close()
-		}
-		if n.hts != nil {
-			n.hts.CloseClientConnections()
-			n.hts.Close()
-		}
-		if n.dnsLn != nil {
-			n.dnsLn.Close()
-		}
 		n.mu.Lock()
+		close(n.closed) // wakes every wait in a handler or a DNS reply; no new DNS conn
 		for c := range n.conns {
 			c.Close()
 		}
 		n.mu.Unlock()
+		n.transport.CloseIdleConnections()
+		n.srv.Close() // closes the listener and every connection
+		n.closeSockets()
 		n.wg.Wait()
+		n.transport.CloseIdleConnections()
 	})
 	return nil
 }
 
 // wait sleeps d, or less if ctx ends or the Net closes; it reports whether
-// the whole d passed.
+// the whole d passed. Inside a synctest bubble d is virtual time.
 func (n *Net) wait(ctx context.Context, d time.Duration) bool {
 	t := time.NewTimer(d)
 	defer t.Stop()
@@ -206,21 +209,12 @@ func (n *Net) wait(ctx context.Context, d time.Duration) bool {
 	}
 }
 
-// dialMemoryDNS gives the resolver one end of a pipe and serves the other.
-// A net.Pipe is not a net.PacketConn, so the resolver speaks DNS over TCP
-// framing on it: a 2-byte length before each message.
-func (n *Net) dialMemoryDNS(ctx context.Context, _, _ string) (net.Conn, error) {
-	client, server := net.Pipe()
-	if !n.serveDNS(server) {
-		client.Close()
-		return nil, ErrClosed
-	}
-	return client, nil
-}
-
-// serveDNS serves one DNS connection in a goroutine of its own, tracked so
-// that Close can end it. It reports false if the Net is already closed.
-func (n *Net) serveDNS(c net.Conn) bool {
+// track registers c, a DNS conn, so that Close closes it, and closes it as
+// soon as ctx ends: the resolver's query context ends when the query is
+// over or when the caller of the lookup gives up. If serve is not nil it
+// serves c in a goroutine. track reports false (and closes c) if the Net is
+// already closed.
+func (n *Net) track(ctx context.Context, c net.Conn, serve func(net.Conn)) bool {
 	n.mu.Lock()
 	defer n.mu.Unlock()
 	select {
@@ -230,88 +224,68 @@ func (n *Net) serveDNS(c net.Conn) bool {
 	default:
 	}
 	n.conns[c] = struct{}{}
-	n.wg.Add(1)
-	go func() {
-		defer n.wg.Done()
-		n.serveStream(c)
-		n.mu.Lock()
-		delete(n.conns, c)
-		n.mu.Unlock()
-	}()
+	context.AfterFunc(ctx, func() { n.untrack(c) })
+	if serve != nil {
+		// Under n.mu, so never after Close started waiting.
+		n.wg.Go(func() { serve(c) })
+	}
 	return true
 }
 
-// serveStream answers length-prefixed queries (DNS over TCP framing) until
-// the client hangs up.
-func (n *Net) serveStream(c net.Conn) {
-	defer c.Close()
-	for {
-		var size [2]byte
-		if _, err := io.ReadFull(c, size[:]); err != nil {
-			return
-		}
-		query := make([]byte, binary.BigEndian.Uint16(size[:]))
-		if _, err := io.ReadFull(c, query); err != nil {
-			return
-		}
-		ans, err := n.answerDNS(query)
-		if err != nil {
-			return
-		}
-		if ans.reply == nil {
-			continue // silent: the client times out and hangs up
-		}
-		if !n.wait(context.Background(), ans.latency) {
-			return
-		}
-		msg := binary.BigEndian.AppendUint16(nil, uint16(len(ans.reply)))
-		if _, err := c.Write(append(msg, ans.reply...)); err != nil {
-			return
-		}
+// untrack closes c and forgets it.
+func (n *Net) untrack(c net.Conn) {
+	c.Close()
+	n.mu.Lock()
+	delete(n.conns, c)
+	n.mu.Unlock()
+}
+
+// queryConn is the resolver's end of a DNS conn. Once the query's context
+// ends, track closes the conn, and queryConn turns the resulting read error
+// into the context's: a timeout stays a timeout (IsTimeout), a cancelled
+// lookup says "operation was canceled", not "read on closed pipe".
+type queryConn struct {
+	net.Conn
+	ctx context.Context
+}
+
+func (c queryConn) Read(b []byte) (int, error) {
+	n, err := c.Conn.Read(b)
+	return n, ctxErr(c.ctx, err)
+}
+
+func (c queryConn) Write(b []byte) (int, error) {
+	n, err := c.Conn.Write(b)
+	return n, ctxErr(c.ctx, err)
+}
+
+// queryPacketConn is queryConn for UDP. It stays a net.PacketConn, which
+// tells the resolver to speak DNS over UDP and not with TCP framing.
+type queryPacketConn struct {
+	*net.UDPConn
+	ctx context.Context
+}
+
+func (c queryPacketConn) Read(b []byte) (int, error) {
+	n, err := c.UDPConn.Read(b)
+	return n, ctxErr(c.ctx, err)
+}
+
+func (c queryPacketConn) Write(b []byte) (int, error) {
+	n, err := c.UDPConn.Write(b)
+	return n, ctxErr(c.ctx, err)
+}
+
+// ctxErr returns err, or the error the resolver maps to ctx's end if ctx has
+// ended: os.ErrDeadlineExceeded (what a conn's deadline gives) or
+// context.Canceled.
+func ctxErr(ctx context.Context, err error) error {
+	switch {
+	case err == nil || ctx.Err() == nil:
+		return err
+	case errors.Is(ctx.Err(), context.DeadlineExceeded):
+		return os.ErrDeadlineExceeded
+	default:
+		return context.Canceled
 	}
 }
-
-// pipeListener is a net.Listener whose connections are net.Pipe ends handed
-// over by dial.
-type pipeListener struct {
-	conns  chan net.Conn
-	closed chan struct{}
-	once   sync.Once
-}
-
-func newPipeListener() *pipeListener {
-	return &pipeListener{conns: make(chan net.Conn), closed: make(chan struct{})}
-}
-
-func (l *pipeListener) Accept() (net.Conn, error) {
-	select {
-	case c := <-l.conns:
-		return c, nil
-	case <-l.closed:
-		return nil, net.ErrClosed
-	}
-}
-
-func (l *pipeListener) Close() error {
-	l.once.Do(func() { close(l.closed) })
-	return nil
-}
-
-func (l *pipeListener) Addr() net.Addr { return pipeAddr{} }
-
-func (l *pipeListener) dial(ctx context.Context) (net.Conn, error) {
-	client, server := net.Pipe()
-	select {
-	case l.conns <- server:
-		return client, nil
-	case <-l.closed:
-		return nil, ErrClosed
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
-}
-
-type pipeAddr struct{}
-
-func (pipeAddr) Network() string { return "pipe" }
-func (pipeAddr) String() string  { return "simnet" }

@@ -1,9 +1,11 @@
 package simnet
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/netip"
 	"net/url"
 	"os"
@@ -11,17 +13,19 @@ import (
 	"time"
 )
 
-// Duration is a time.Duration written in JSON as a string such as "120ms".
+// Duration is a time.Duration that reads and writes JSON as a string such as
+// "120ms", so a world file says what it means.
 type Duration time.Duration
 
 // MarshalJSON writes d as a string like "1.5s".
 func (d Duration) MarshalJSON() ([]byte, error) { return json.Marshal(time.Duration(d).String()) }
 
-// UnmarshalJSON reads a string like "120ms".
+// UnmarshalJSON reads a string like "120ms". A bare number is refused: is
+// 120 seconds, milliseconds or nanoseconds?
 func (d *Duration) UnmarshalJSON(b []byte) error {
 	var s string
 	if err := json.Unmarshal(b, &s); err != nil {
-		return fmt.Errorf("a duration must be a string such as \"120ms\": %s", b)
+		return fmt.Errorf("a duration must be a string such as \"120ms\", not %s", b)
 	}
 	v, err := time.ParseDuration(s)
 	if err != nil {
@@ -38,16 +42,24 @@ type World struct {
 	Resources []Resource `json:"resources"`
 }
 
-// Domain is one DNS name of the world.
+// Domain is one DNS name of the world. A name that is not in the world is
+// NXDOMAIN, answered at once.
+//
+// The resolver asks a SERVFAIL name again (resolv.conf's attempts, 2 by
+// default, times its nameservers), so a SERVFAIL answer takes that multiple
+// of Latency; a Silent name ends at the caller's deadline, or after the
+// resolver's own timeout (5 s per attempt) if there is none.
 type Domain struct {
 	Name    string   `json:"name"`             // "go.dev": no trailing dot, any case
 	Addrs   []string `json:"addrs,omitempty"`  // IPv4 and IPv6 literals, answered as A and AAAA
 	Rcode   string   `json:"rcode,omitempty"`  // "" (NOERROR), "NXDOMAIN" or "SERVFAIL"
-	Silent  bool     `json:"silent,omitempty"` // the server never answers
+	Silent  bool     `json:"silent,omitempty"` // the server reads the query and never answers
 	Latency Duration `json:"latency"`          // time before the answer
 }
 
-// Resource is one URL of the world and how its server answers.
+// Resource is one URL of the world and how its server answers. The server
+// finds it by host and path (and query, if any): the scheme and the port do
+// not matter.
 type Resource struct {
 	URL         string   `json:"url"`                    // "https://httpbin.org/get"; a bare host means path "/"
 	Status      int      `json:"status,omitempty"`       // 200 when zero
@@ -62,20 +74,28 @@ type Resource struct {
 const (
 	FaultHang  = "hang"  // never answers until the request is cancelled
 	FaultReset = "reset" // sends the headers and half the body, then drops the connection
-	FaultHuge  = "huge"  // sends a 1 GiB body, generated as it is sent
+	FaultHuge  = "huge"  // sends a HugeSize body, generated as it is sent
 )
 
-// HugeSize is the length of a FaultHuge body.
+// HugeSize is the length of a FaultHuge body: 1 GiB, never held in memory.
 const HugeSize = 1 << 30
 
-// LoadWorld reads a World from a JSON file and validates it.
+// Rcodes a Domain can have besides the default NOERROR.
+const (
+	RcodeNXDOMAIN = "NXDOMAIN" // the name does not exist
+	RcodeSERVFAIL = "SERVFAIL" // the server failed to answer
+)
+
+// LoadWorld reads a World from a JSON file (the format of WriteJSON and of
+// testdata/simnet/default-world.json) and validates it. Unknown fields are
+// errors, so a misspelt "latncy" does not silently mean zero.
 func LoadWorld(path string) (*World, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, fmt.Errorf("simnet: reading world: %w", err)
 	}
 	var w World
-	dec := json.NewDecoder(strings.NewReader(string(b)))
+	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&w); err != nil {
 		return nil, fmt.Errorf("simnet: %s is not a world file: %w", path, err)
@@ -86,63 +106,135 @@ func LoadWorld(path string) (*World, error) {
 	return &w, nil
 }
 
-// Validate reports every entry of w that can not be served, naming the entry
-// and the field.
+// WriteJSON writes w as indented JSON that LoadWorld reads back; HTML in
+// bodies stays readable (no \u003c escapes), for an instructor to edit.
+func (w *World) WriteJSON(out io.Writer) error {
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	return enc.Encode(w)
+}
+
+// Validate reports every entry of w that can not be served, each error
+// naming the entry and the field.
 func (w *World) Validate() error {
 	var errs []error
 	seen := map[string]bool{}
 	for i, d := range w.Domains {
 		where := fmt.Sprintf("domains[%d] (%q)", i, d.Name)
 		name := canonical(d.Name)
-		switch {
-		case name == "" || strings.ContainsAny(name, " /:"):
-			errs = append(errs, fmt.Errorf("%s: name: not a DNS name", where))
-		case seen[name]:
+		if seen[name] {
 			errs = append(errs, fmt.Errorf("%s: name: listed twice", where))
 		}
 		seen[name] = true
-		switch d.Rcode {
-		case "", "NXDOMAIN", "SERVFAIL":
-		default:
-			errs = append(errs, fmt.Errorf("%s: rcode %q: use NXDOMAIN, SERVFAIL or leave it out", where, d.Rcode))
-		}
-		for _, a := range d.Addrs {
-			if _, err := netip.ParseAddr(a); err != nil {
-				errs = append(errs, fmt.Errorf("%s: addrs: %q is not an IP address", where, a))
-			}
-		}
-		if d.Latency < 0 {
-			errs = append(errs, fmt.Errorf("%s: latency %v: must not be negative", where, time.Duration(d.Latency)))
+		for _, err := range d.problems() {
+			errs = append(errs, fmt.Errorf("%s: %w", where, err))
 		}
 	}
+	seen = map[string]bool{}
 	for i, r := range w.Resources {
 		where := fmt.Sprintf("resources[%d] (%q)", i, r.URL)
-		if _, err := key(r.URL); err != nil {
-			errs = append(errs, fmt.Errorf("%s: url: %w", where, err))
+		if k, err := key(r.URL); err == nil {
+			if seen[k] {
+				errs = append(errs, fmt.Errorf("%s: url: listed twice", where))
+			}
+			seen[k] = true
 		}
-		switch r.Fault {
-		case "", FaultHang, FaultReset, FaultHuge:
-		default:
-			errs = append(errs, fmt.Errorf("%s: fault %q: use hang, reset, huge or leave it out", where, r.Fault))
-		}
-		if r.Status != 0 && (r.Status < 100 || r.Status > 999) {
-			errs = append(errs, fmt.Errorf("%s: status %d: not an HTTP status", where, r.Status))
-		}
-		if r.Latency < 0 {
-			errs = append(errs, fmt.Errorf("%s: latency %v: must not be negative", where, time.Duration(r.Latency)))
-		}
-		if r.BodySize < 0 {
-			errs = append(errs, fmt.Errorf("%s: body_size %d: must not be negative", where, r.BodySize))
+		for _, err := range r.problems() {
+			errs = append(errs, fmt.Errorf("%s: %w", where, err))
 		}
 	}
 	return errors.Join(errs...)
 }
 
+// problems lists what is wrong with d, each error starting with the field.
+func (d Domain) problems() []error {
+	var errs []error
+	if err := checkName(canonical(d.Name)); err != nil {
+		errs = append(errs, fmt.Errorf("name: %w", err))
+	}
+	switch d.Rcode {
+	case "":
+	case RcodeNXDOMAIN, RcodeSERVFAIL:
+		if len(d.Addrs) > 0 {
+			errs = append(errs, fmt.Errorf("addrs: a %s name has no addresses", d.Rcode))
+		}
+	default:
+		errs = append(errs, fmt.Errorf("rcode %q: use NXDOMAIN, SERVFAIL or leave it out", d.Rcode))
+	}
+	if d.Silent && d.Rcode != "" {
+		errs = append(errs, fmt.Errorf("silent: a silent server sends no %s", d.Rcode))
+	}
+	for _, a := range d.Addrs {
+		if ip, err := netip.ParseAddr(a); err != nil || ip.Zone() != "" {
+			errs = append(errs, fmt.Errorf("addrs: %q is not an IP address", a))
+		}
+	}
+	if d.Latency < 0 {
+		errs = append(errs, fmt.Errorf("latency %v: must not be negative", time.Duration(d.Latency)))
+	}
+	return errs
+}
+
+// problems lists what is wrong with r, each error starting with the field.
+func (r Resource) problems() []error {
+	var errs []error
+	if _, err := key(r.URL); err != nil {
+		errs = append(errs, fmt.Errorf("url: %w", err))
+	}
+	switch r.Fault {
+	case "", FaultHang:
+	case FaultReset:
+		if r.Body == "" && r.BodySize == 0 {
+			errs = append(errs, errors.New("fault reset: needs a body or body_size to break off"))
+		}
+	case FaultHuge:
+		if r.Body != "" || r.BodySize != 0 {
+			errs = append(errs, errors.New("fault huge: sends its own 1 GiB body; leave body and body_size out"))
+		}
+	default:
+		errs = append(errs, fmt.Errorf("fault %q: use hang, reset, huge or leave it out", r.Fault))
+	}
+	if r.Status != 0 && (r.Status < 200 || r.Status > 599) {
+		errs = append(errs, fmt.Errorf("status %d: use 200 to 599", r.Status))
+	}
+	if r.Body != "" && r.BodySize != 0 {
+		errs = append(errs, errors.New("body_size: give a body or a body_size, not both"))
+	}
+	if r.BodySize < 0 {
+		errs = append(errs, fmt.Errorf("body_size %d: must not be negative", r.BodySize))
+	}
+	if r.Latency < 0 {
+		errs = append(errs, fmt.Errorf("latency %v: must not be negative", time.Duration(r.Latency)))
+	}
+	return errs
+}
+
+// checkName accepts DNS names made of labels of letters, digits, '-' and
+// '_', each 1 to 63 bytes, 253 bytes in all.
+func checkName(name string) error {
+	if name == "" || len(name) > 253 {
+		return errors.New("not a DNS name (1 to 253 characters)")
+	}
+	for label := range strings.SplitSeq(name, ".") {
+		if label == "" || len(label) > 63 {
+			return errors.New("not a DNS name (empty or over-long label)")
+		}
+		for _, c := range label {
+			if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+				return fmt.Errorf("not a DNS name (character %q)", c)
+			}
+		}
+	}
+	return nil
+}
+
 // canonical lower-cases a DNS name and drops a trailing dot.
 func canonical(name string) string { return strings.TrimSuffix(strings.ToLower(name), ".") }
 
-// key turns a URL into the host+path the HTTP server looks resources up by:
-// "https://www.example.com" and "http://www.example.com/" are the same key.
+// key turns a URL into the host+path (+query) the HTTP server looks
+// resources up by: "https://www.example.com" and "http://www.example.com/"
+// are the same key.
 func key(raw string) (string, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
@@ -153,6 +245,9 @@ func key(raw string) (string, error) {
 	}
 	if u.Host == "" {
 		return "", errors.New("no host")
+	}
+	if u.User != nil || u.Fragment != "" {
+		return "", errors.New("no user or #fragment, please: the server never sees them")
 	}
 	path := u.EscapedPath()
 	if path == "" {
