@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"slices"
 	"time"
 
 	"goasync.dev/workbook/internal/simnet"
@@ -20,6 +21,9 @@ func ExampleNewLoopback() {
 	defer n.Close()
 
 	addrs, err := n.Resolver().LookupHost(context.Background(), "go.dev")
+	// The resolver orders addresses by RFC 6724, which depends on this
+	// machine's routes (IPv4 or IPv6 first): sort them to print.
+	slices.Sort(addrs)
 	fmt.Println(addrs, err)
 	_, err = n.Resolver().LookupHost(context.Background(), "for.dev")
 	fmt.Println(err != nil)
@@ -35,4 +39,40 @@ func ExampleNewLoopback() {
 	// [192.0.2.10 2001:db8::10] <nil>
 	// true
 	// 200 OK 128 bytes
+}
+
+// A world of one name and one page, served in memory. Inside a
+// testing/synctest bubble the 5 ms would be virtual; here they are real.
+func ExampleNewMemory() {
+	world := &simnet.World{
+		Domains: []simnet.Domain{{Name: "gopher.test", Addrs: []string{"192.0.2.7"}, Latency: simnet.Duration(5 * time.Millisecond)}},
+		Resources: []simnet.Resource{{
+			URL: "https://gopher.test/hello", ContentType: "text/plain", Body: "hello, gopher\n",
+			Latency: simnet.Duration(5 * time.Millisecond),
+		}},
+	}
+	n := simnet.NewMemory(world)
+	defer n.Close()
+
+	addrs, err := n.Resolver().LookupHost(context.Background(), "gopher.test")
+	fmt.Println(addrs, err)
+
+	resp, err := n.Client(time.Second).Get("https://gopher.test/hello")
+	if err != nil {
+		panic(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	fmt.Printf("%s %q\n", resp.Status, body)
+
+	resp, err = n.Client(time.Second).Get("https://gopher.test/missing")
+	if err != nil {
+		panic(err)
+	}
+	resp.Body.Close()
+	fmt.Println(resp.Status)
+	// Output:
+	// [192.0.2.7] <nil>
+	// 200 OK "hello, gopher\n"
+	// 404 Not Found
 }

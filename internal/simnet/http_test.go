@@ -6,6 +6,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"runtime"
 	"testing"
 	"time"
 
@@ -59,6 +60,17 @@ func TestHTTPHeadersAndBody(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, httpbinJSON, string(body))
 		assert.Nil(t, resp.TLS, "https URLs are served as plain HTTP")
+		assert.Equal(t, "HTTP/1.1", resp.Proto)
+
+		for _, url := range []string{"https://www.example.com", "http://www.example.com/", "https://WWW.example.com:8443/"} {
+			resp, err := n.Client(0).Get(url)
+			require.NoError(t, err, url)
+			body, err := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			require.NoError(t, err, url)
+			assert.Equal(t, "text/html; charset=utf-8", resp.Header.Get("Content-Type"), url)
+			assert.Equal(t, examplePage, string(body), "%s: scheme, port and host case do not matter", url)
+		}
 	})
 }
 
@@ -84,13 +96,18 @@ func TestHTTPResetSurfacesAsAnError(t *testing.T) {
 
 func TestHTTPHugeBodyThroughALimit(t *testing.T) {
 	inMemory(t, DefaultWorld(), func(t *testing.T, n *Net) {
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
 		resp, err := n.Client(0).Get(HugeURL)
 		require.NoError(t, err)
-		defer resp.Body.Close()
 		assert.Equal(t, int64(HugeSize), resp.ContentLength, "it announces 1 GiB")
+		assert.Equal(t, "application/octet-stream", resp.Header.Get("Content-Type"))
 		body, err := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 		require.NoError(t, err)
 		assert.Len(t, body, 1<<20, "a limited read stops at the limit")
+		require.NoError(t, resp.Body.Close(), "closing early drops the connection; the server stops")
+		runtime.ReadMemStats(&after)
+		assert.Less(t, after.TotalAlloc-before.TotalAlloc, uint64(32<<20), "the 1 GiB body is never allocated")
 	})
 }
 
@@ -101,10 +118,41 @@ func TestHTTPUnknownURLAndHost(t *testing.T) {
 		assert.Equal(t, 404, status)
 		assert.Contains(t, string(body), "no page /missing")
 
-		_, _, err = get(n.Client(0), "https://unreachable.test/", 1<<20)
-		var de *net.DNSError
-		require.True(t, errors.As(err, &de), "%v", err)
-		assert.True(t, de.IsNotFound)
+		status, _, err = get(n.Client(0), "https://go.dev/", 1<<20)
+		require.NoError(t, err)
+		assert.Equal(t, 404, status, "a host whose Domain resolves, without resources")
+	})
+}
+
+func TestHTTPUnreachableHosts(t *testing.T) {
+	inMemory(t, DefaultWorld(), func(t *testing.T, n *Net) {
+		for _, tc := range []struct {
+			url            string
+			notFound, temp bool
+		}{
+			{"https://unreachable.test/", true, false}, // in no Domain, no Resource
+			{"https://for.dev/", true, false},          // NXDOMAIN
+			{"https://" + ServfailName + "/", false, true},
+		} {
+			start := time.Now()
+			_, _, err := get(n.Client(0), tc.url, 1<<20)
+			var de *net.DNSError
+			require.True(t, errors.As(err, &de), "%s: %v", tc.url, err)
+			assert.Equal(t, tc.notFound, de.IsNotFound, "%s: %v", tc.url, err)
+			assert.Equal(t, tc.temp, de.IsTemporary, "%s: %v", tc.url, err)
+			assert.Zero(t, time.Since(start), "%s: the dial fails at once", tc.url)
+		}
+
+		start := time.Now()
+		_, _, err := get(n.Client(2*time.Second), "https://"+SilentName+"/", 1<<20)
+		assert.Equal(t, 2*time.Second, time.Since(start), "a silent host's dial lasts until the client's timeout")
+		var ne net.Error
+		require.True(t, errors.As(err, &ne), "%v", err)
+		assert.True(t, ne.Timeout(), "%v", err)
+
+		status, _, err := get(n.Client(0), "http://192.0.2.99/", 1<<20)
+		require.NoError(t, err, "an IP literal is always reached")
+		assert.Equal(t, 404, status)
 	})
 }
 
@@ -135,11 +183,9 @@ func TestCloseEndsRequestsInFlight(t *testing.T) {
 		errs := make(chan error, 2)
 		go func() { _, _, err := get(n.Client(0), HangURL, 1<<20); errs <- err }()
 		go func() {
-			// Over UDP only the resolver's own deadline ends a silent
-			// lookup; over pipes, Close does.
-			ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
-			defer cancel()
-			_, err := n.Resolver().LookupHost(ctx, SilentName)
+			// No deadline: only Close can end it (before the resolver's
+			// own 5 s timeout).
+			_, err := n.Resolver().LookupHost(context.Background(), SilentName)
 			errs <- err
 		}()
 		time.Sleep(20 * time.Millisecond)

@@ -27,7 +27,7 @@ type Net struct {
 	conns map[net.Conn]struct{} // open DNS conns, closed by Close
 
 	srv *http.Server
-	ln  net.Listener   // the HTTP server's: pipes or TCP
+	ln  net.Listener     // the HTTP server's: pipes or TCP
 	udp []net.PacketConn // the loopback DNS server's sockets
 
 	transport *http.Transport

@@ -11,7 +11,7 @@ import (
 
 // BenchmarkLoopbackDNS1000 resolves 1,000 names at once, each answered after
 // 100 ms, on loopback: the wall time per op shows how much of the latency
-// overlaps (target: under 0.3 s).
+// overlaps (target: under 0.3 s; one after the other would take 100 s).
 func BenchmarkLoopbackDNS1000(b *testing.B) {
 	w, names := sameLatencyWorld(1000, 100*time.Millisecond)
 	n, err := NewLoopback(w)
@@ -31,6 +31,7 @@ func BenchmarkLoopbackDNS1000(b *testing.B) {
 		}
 		wg.Wait()
 	}
+	reportWall(b)
 }
 
 // BenchmarkLoopbackHTTP1000 fetches 1,000 URLs at once, each answered after
@@ -65,4 +66,11 @@ func BenchmarkLoopbackHTTP1000(b *testing.B) {
 		}
 		wg.Wait()
 	}
+	reportWall(b)
+}
+
+// reportWall reports the wall time of one op in seconds, the unit of the
+// 0.3 s target.
+func reportWall(b *testing.B) {
+	b.ReportMetric(b.Elapsed().Seconds()/float64(b.N), "s/op")
 }

@@ -1,6 +1,7 @@
 package simnet
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -23,10 +24,10 @@ func TestGoldenDefaultWorlds(t *testing.T) {
 		"python-world":  DefaultWorld(WithPythonKeywords()),
 	} {
 		require.NoError(t, w.Validate(), name)
-		b, err := json.MarshalIndent(w, "", "  ")
-		require.NoError(t, err)
+		var b bytes.Buffer
+		require.NoError(t, w.WriteJSON(&b))
 		g := goldie.New(t, goldie.WithFixtureDir(golden.Dir(t, "simnet")), goldie.WithNameSuffix(".json"))
-		g.Assert(t, name, append(b, '\n'))
+		g.Assert(t, name, b.Bytes())
 	}
 }
 
@@ -92,6 +93,14 @@ func TestLoadWorld(t *testing.T) {
 		"field":   {`{"domains":[{"name":"a.dev","latncy":"1ms"}]}`, `unknown field "latncy"`},
 		"addr":    {`{"domains":[{"name":"a.dev","addrs":["1.2.3"],"latency":"1ms"}]}`, `addrs: "1.2.3" is not an IP address`},
 		"fault":   {`{"resources":[{"url":"https://x.test/","fault":"slow","latency":"1ms"}]}`, `fault "slow": use hang, reset, huge`},
+		"name":    {`{"domains":[{"name":"go dev","latency":"1ms"}]}`, `domains[0] ("go dev"): name: not a DNS name (character ' ')`},
+		"twice":   {`{"domains":[{"name":"a.dev","latency":"1ms"},{"name":"A.dev","latency":"2ms"}]}`, `domains[1] ("A.dev"): name: listed twice`},
+		"nxaddrs": {`{"domains":[{"name":"a.dev","rcode":"NXDOMAIN","addrs":["192.0.2.1"],"latency":"1ms"}]}`, `addrs: a NXDOMAIN name has no addresses`},
+		"status":  {`{"resources":[{"url":"https://x.test/","status":99,"latency":"1ms"}]}`, `resources[0] ("https://x.test/"): status 99: use 200 to 599`},
+		"both":    {`{"resources":[{"url":"https://x.test/","body":"hi","body_size":10,"latency":"1ms"}]}`, `body_size: give a body or a body_size, not both`},
+		"noreset": {`{"resources":[{"url":"https://x.test/","fault":"reset","latency":"1ms"}]}`, `fault reset: needs a body or body_size`},
+		"dupurl":  {`{"resources":[{"url":"https://x.test","latency":"1ms"},{"url":"http://X.test/","latency":"1ms"}]}`, `resources[1] ("http://X.test/"): url: listed twice`},
+		"badlat":  {`{"resources":[{"url":"https://x.test/","latency":"soon"}]}`, `time: invalid duration "soon"`},
 	} {
 		path := filepath.Join(dir, name+".json")
 		require.NoError(t, os.WriteFile(path, []byte(tc.json), 0o644))
@@ -101,6 +110,38 @@ func TestLoadWorld(t *testing.T) {
 	}
 	_, err = LoadWorld(filepath.Join(dir, "missing.json"))
 	assert.ErrorContains(t, err, "missing.json")
+}
+
+func TestValidateReportsEveryProblem(t *testing.T) {
+	w := &World{
+		Domains:   []Domain{{Name: "a.dev", Rcode: "REFUSED"}, {Name: "b.dev", Latency: -1}},
+		Resources: []Resource{{URL: "ftp://x.test/"}},
+	}
+	err := w.Validate()
+	assert.ErrorContains(t, err, `domains[0] ("a.dev"): rcode "REFUSED"`)
+	assert.ErrorContains(t, err, `domains[1] ("b.dev"): latency -1ns`)
+	assert.ErrorContains(t, err, `resources[0] ("ftp://x.test/"): url`)
+}
+
+func TestAnInvalidWorldIsRefused(t *testing.T) {
+	bad := &World{Domains: []Domain{{Name: "a.dev", Rcode: "REFUSED"}}}
+	_, err := NewLoopback(bad)
+	assert.ErrorContains(t, err, "rcode")
+	assert.PanicsWithValue(t, `simnet.NewMemory: domains[0] ("a.dev"): rcode "REFUSED": use NXDOMAIN, SERVFAIL or leave it out`, func() { NewMemory(bad) })
+}
+
+func TestWriteJSONReadsBack(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "world.json")
+	f, err := os.Create(path)
+	require.NoError(t, err)
+	require.NoError(t, DefaultWorld(WithPythonKeywords()).WriteJSON(f))
+	require.NoError(t, f.Close())
+	w, err := LoadWorld(path)
+	require.NoError(t, err)
+	assert.Equal(t, DefaultWorld(WithPythonKeywords()), w)
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), "<title>", "HTML stays readable, not \\u003c")
 }
 
 func TestDurationJSON(t *testing.T) {
