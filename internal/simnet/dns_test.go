@@ -117,14 +117,26 @@ func TestCancelEndsALookupAtOnce(t *testing.T) {
 
 func TestSilenceEndsAtTheDeadline(t *testing.T) {
 	inMemory(t, DefaultWorld(), func(t *testing.T, n *Net) {
-		ctx, cancel := context.WithTimeout(context.Background(), 1500*time.Millisecond)
-		defer cancel()
-		start := time.Now()
-		_, err := n.Resolver().LookupHost(ctx, SilentName)
-		assert.Equal(t, 1500*time.Millisecond, time.Since(start), "exactly the deadline, in virtual time")
-		de := dnsError(t, err)
-		assert.False(t, de.IsNotFound, "silence must not look like a free name: %v", err)
-		assert.True(t, de.IsTimeout, "%v", err)
+		lookups := map[string]func(ctx context.Context) error{
+			"LookupHost": func(ctx context.Context) error {
+				_, err := n.Resolver().LookupHost(ctx, SilentName)
+				return err
+			},
+			"LookupNetIP": func(ctx context.Context) error {
+				_, err := n.Resolver().LookupNetIP(ctx, "ip", SilentName)
+				return err
+			},
+		}
+		for name, lookup := range lookups {
+			ctx, cancel := context.WithTimeout(context.Background(), 1500*time.Millisecond)
+			start := time.Now()
+			err := lookup(ctx)
+			cancel()
+			assert.Equal(t, 1500*time.Millisecond, time.Since(start), "%s: exactly the deadline, in virtual time", name)
+			de := dnsError(t, err)
+			assert.False(t, de.IsNotFound, "%s: silence must not look like a free name: %v", name, err)
+			assert.True(t, de.IsTimeout, "%s: %v", name, err)
+		}
 	})
 }
 

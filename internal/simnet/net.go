@@ -114,17 +114,8 @@ func (n *Net) start(ln net.Listener, dialDNS func(ctx context.Context) (net.Conn
 	}()
 }
 
-// reach fails the way a DNS lookup would for a host the world does not
-// serve, so a lesson can show an unreachable host:
-//
-//   - a host with a Domain entry is reached if that Domain resolves (has
-//     addresses and no rcode). NXDOMAIN or no address: "no such host";
-//     SERVFAIL: "server misbehaving"; Silent: a timeout when ctx ends;
-//   - a host without one is reached if some Resource is on it, else "no
-//     such host";
-//   - an IP literal is always reached (its pages are 404s).
-//
-// The Domain's latency is not spent: a Resource's latency is the whole wait.
+// reach fails, the way a DNS lookup would, to dial a host the world does
+// not serve; the rules are in Transport's documentation.
 func (n *Net) reach(ctx context.Context, network, addr string) error {
 	host, _, err := net.SplitHostPort(addr)
 	if err != nil {
@@ -162,10 +153,23 @@ func (n *Net) reach(ctx context.Context, network, addr string) error {
 // go.dev.corp.example.) with NXDOMAIN at once, so they cost no time.
 func (n *Net) Resolver() *net.Resolver { return n.resolver }
 
-// Transport returns a real *http.Transport (HTTP/1.1, no proxy) that
-// connects to the simulated HTTP server for every host the world serves; see
-// Net.reach in the source for which hosts fail to dial, and how. https URLs
-// work, served as plain HTTP.
+// Transport returns a real *http.Transport (HTTP/1.1, no proxy) whose
+// every connection goes to the simulated HTTP server. https URLs work,
+// served as plain HTTP. Before connecting, it checks the host against the
+// world, without DNS traffic or latency (a Resource's latency is the whole
+// wait), so a lesson can show an unreachable host:
+//
+//   - a host with a Domain entry is reached if that Domain resolves (has
+//     addresses and no rcode). NXDOMAIN, or no address: the dial fails with
+//     a *net.DNSError "no such host" (IsNotFound); SERVFAIL: "server
+//     misbehaving" (IsTemporary); Silent: the dial hangs until the request's
+//     context ends;
+//   - a host without a Domain entry is reached if some Resource is on it,
+//     else "no such host";
+//   - an IP literal is always reached (its pages are 404s).
+//
+// On a reached host, a URL that is not in the world is a 404 with a short
+// text body.
 func (n *Net) Transport() *http.Transport { return n.transport }
 
 // Client returns an *http.Client on Transport with the given timeout (0:
