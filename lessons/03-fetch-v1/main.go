@@ -41,6 +41,9 @@ const (
 // defaultURLs are the Python lesson's three URLs.
 var defaultURLs = []string{simnet.ExampleURL, simnet.HTTPBinURL, simnet.PythonURL}
 
+// prog names the program in its messages.
+const prog = "03-fetch-v1"
+
 // errInterrupted is the cause of a cancellation by Ctrl-C.
 var errInterrupted = errors.New("interrupted")
 
@@ -48,10 +51,10 @@ var errInterrupted = errors.New("interrupted")
 // network to use; nil means the real network, or the simulated internet on
 // loopback with -offline. Tests pass an in-memory simnet.
 func run(parent context.Context, args []string, stdout, stderr io.Writer, sim *simnet.Net) int {
-	flags := flag.NewFlagSet("03-fetch-v1", flag.ContinueOnError)
+	flags := flag.NewFlagSet(prog, flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: 03-fetch-v1 [flags] [url ...]\n\nWithout URLs it fetches "+strings.Join(defaultURLs, ", ")+".")
+		fmt.Fprintln(stderr, "usage: "+prog+" [flags] [url ...]\n\nWithout URLs it fetches "+strings.Join(defaultURLs, ", ")+".")
 		flags.PrintDefaults()
 	}
 	offline := flags.Bool("offline", false, "fetch from the simulated internet on 127.0.0.1 instead of the real one")
@@ -67,16 +70,16 @@ func run(parent context.Context, args []string, stdout, stderr io.Writer, sim *s
 	}
 	switch {
 	case *timeout <= 0:
-		fmt.Fprintf(stderr, "03-fetch-v1: -timeout %s: must be a positive duration such as 10s or 500ms\n", *timeout)
+		fmt.Fprintf(stderr, "%s: -timeout %s: must be a positive duration such as 10s or 500ms\n", prog, *timeout)
 		return exitUsage
 	case *maxBody <= 0:
-		fmt.Fprintf(stderr, "03-fetch-v1: -max-body %d: must be a positive number of bytes such as 1048576\n", *maxBody)
+		fmt.Fprintf(stderr, "%s: -max-body %d: must be a positive number of bytes such as 1048576\n", prog, *maxBody)
 		return exitUsage
 	}
 	urls := flags.Args()
 	for _, u := range urls {
 		if strings.HasPrefix(u, "-") {
-			fmt.Fprintf(stderr, "03-fetch-v1: %q after the URLs: put every flag before the first URL\n", u)
+			fmt.Fprintf(stderr, "%s: %q after the URLs: put every flag before the first URL\n", prog, u)
 			return exitUsage
 		}
 	}
@@ -94,14 +97,14 @@ func run(parent context.Context, args []string, stdout, stderr io.Writer, sim *s
 		if *worldFile != "" {
 			w, err := simnet.LoadWorld(*worldFile)
 			if err != nil {
-				fmt.Fprintf(stderr, "03-fetch-v1: -world: %v\n", err)
+				fmt.Fprintf(stderr, "%s: -world: %v\n", prog, err)
 				return exitUsage
 			}
 			world = w
 		}
 		n, err := simnet.NewLoopback(world)
 		if err != nil {
-			fmt.Fprintf(stderr, "03-fetch-v1: -offline: %v\n", err)
+			fmt.Fprintf(stderr, "%s: -offline: %v\n", prog, err)
 			return exitFailed
 		}
 		defer n.Close()
@@ -137,8 +140,11 @@ func run(parent context.Context, args []string, stdout, stderr io.Writer, sim *s
 			elapsed, ok+failed, len(urls), cancelled, exitInterrupted)
 		return exitInterrupted
 	case failed+cancelled > 0:
-		fmt.Fprintf(stderr, "%d of %d URLs failed, each marked ! with what to do (exit code %d)\n",
-			failed+cancelled, len(urls), exitFailed)
+		msg := fmt.Sprintf("%d of %d URLs failed", failed, len(urls))
+		if cancelled > 0 {
+			msg += fmt.Sprintf(", %d cancelled", cancelled)
+		}
+		fmt.Fprintf(stderr, "%s; each is marked ! with what to do (exit code %d)\n", msg, exitFailed)
 		return exitFailed
 	}
 	return exitOK

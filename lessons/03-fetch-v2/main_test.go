@@ -1,0 +1,259 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"goasync.dev/workbook/internal/exercise"
+	"goasync.dev/workbook/internal/golden"
+	"goasync.dev/workbook/internal/simnet"
+	"goasync.dev/workbook/internal/testmain"
+	"goasync.dev/workbook/lessons/03-fetch-v2/checks"
+)
+
+func TestMain(m *testing.M) { testmain.Run(m) }
+
+// TestExercises runs the exercise checks against the reference: every one
+// must pass here, and fail on the shipped copy in exercise/.
+func TestExercises(t *testing.T) {
+	exercise.Run(t, checks.Exercises(run))
+}
+
+// TestGolden pins the output of the default run, with and without -timeline.
+func TestGolden(t *testing.T) {
+	for name, args := range map[string][]string{"fetch": nil, "fetch-timeline": {"-timeline"}} {
+		t.Run(name, func(t *testing.T) {
+			res := checks.Virtual(t, run, 0, args...)
+			require.Equal(t, 0, res.Code, res.Stderr)
+			golden.Assert(t, checks.Lesson, name, []byte(res.Output()))
+		})
+	}
+}
+
+// TestVirtualDuration: the three fetches overlap, so the run takes exactly
+// the slowest URL's latency, not the sum.
+func TestVirtualDuration(t *testing.T) {
+	var slowest, sum time.Duration
+	for _, u := range checks.URLs {
+		slowest = max(slowest, checks.Latency(t, u))
+		sum += checks.Latency(t, u)
+	}
+	res := checks.Virtual(t, run, 0)
+	assert.Equal(t, slowest, res.Elapsed)
+	assert.Less(t, res.Elapsed, sum)
+}
+
+// TestOrder: each result is printed as it completes, in order of latency:
+// python.org, the last URL given, first.
+func TestOrder(t *testing.T) {
+	lines := checks.Lines(checks.Virtual(t, run, 0).Stdout)
+	assert.Equal(t, checks.ByLatency(t, checks.URLs), checks.Labelled(lines, "completed"))
+	assert.NotEqual(t, checks.URLs, checks.Labelled(lines, "completed"))
+}
+
+// TestFaults: every kind of bad URL gets a line that names it and says what
+// to do, the good URL beside it is still fetched, and the exit code is 1.
+func TestFaults(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		url  string
+		want string
+	}{
+		{"malformed", nil, "http://[::1", "! not a URL (missing ']' in host): write it like https://www.example.com"},
+		{"no scheme", nil, "www.example.com", "! no scheme: write it as https://www.example.com"},
+		{"scheme", nil, "ftp://ftp.example.com/file", "! unsupported scheme ftp: this program fetches http:// and https:// URLs"},
+		{"unreachable", nil, "https://nowhere.test/", "! no such host nowhere.test: check the spelling"},
+		{"500", nil, simnet.ErrorURL, "500 Internal Server Error, 23 bytes ! the server failed: try again later"},
+		{"timeout", []string{"-timeout", "1s"}, simnet.HangURL, "! no answer within -timeout 1s: the server is slow or down; try a longer -timeout"},
+		{"reset", nil, simnet.ResetURL, "200 OK, 5000 bytes ! connection broken after 5000 of 10000 bytes: try again"},
+		{"oversized", nil, simnet.HugeURL, "200 OK, 1048576 bytes ! body larger than -max-body 1048576 bytes: stopped reading"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := checks.Virtual(t, run, 0, append(tc.args, tc.url, simnet.ExampleURL)...)
+			assert.Equal(t, 1, res.Code)
+			assert.Contains(t, res.Stderr, "1 of 2 URLs failed")
+			lines := checks.Lines(res.Stdout)
+			require.Len(t, lines, 2, res.Stdout)
+			for _, l := range lines {
+				if l.URL == tc.url {
+					assert.Contains(t, l.Rest, tc.want)
+				} else {
+					assert.Equal(t, "200 OK, 263 bytes", l.Rest)
+				}
+			}
+			if tc.name == "timeout" {
+				assert.Equal(t, time.Second, res.Elapsed, "the hang ends at exactly -timeout")
+			}
+			assert.Zero(t, res.Leftover, "connections left open")
+		})
+	}
+}
+
+// TestGoldenFaults pins all the faults in one run (shown in the README).
+func TestGoldenFaults(t *testing.T) {
+	// No two of these end at the same instant, so the order of the lines
+	// is fixed.
+	res := checks.Virtual(t, run, 0, "-timeout", "1s", simnet.ErrorURL, simnet.HangURL, simnet.ResetURL,
+		"ftp://ftp.example.com/file", simnet.PythonURL)
+	assert.Equal(t, 1, res.Code)
+	assert.Equal(t, time.Second, res.Elapsed)
+	golden.Assert(t, checks.Lesson, "faults", []byte(res.Output()))
+}
+
+// TestGoldenCancel: Ctrl-C at 300ms cancels the fetch still in flight
+// (httpbin, 400ms) at once, keeps what finished, and exits 130.
+func TestGoldenCancel(t *testing.T) {
+	res := checks.Virtual(t, run, checks.CancelAfter)
+	assert.Equal(t, 130, res.Code)
+	assert.Equal(t, checks.CancelAfter, res.Elapsed)
+	assert.Zero(t, res.Leftover)
+	golden.Assert(t, checks.Lesson, "cancelled", []byte(res.Output()))
+}
+
+// TestNoOpenConnections: the default run leaves no connection open.
+func TestNoOpenConnections(t *testing.T) {
+	assert.Zero(t, checks.Virtual(t, run, 0).Leftover)
+}
+
+// TestRealClockLoopback runs the lesson on the loopback simulation, on the
+// real clock: it can not beat the slowest URL (400ms), and it must end well
+// before the sum of the three (800ms), so the overlap is real. -offline
+// starts a loopback simulation of its own.
+func TestRealClockLoopback(t *testing.T) {
+	n, err := simnet.NewLoopback(simnet.DefaultWorld())
+	require.NoError(t, err)
+	defer n.Close()
+	for _, res := range []checks.Result{
+		checks.Real(context.Background(), run, n),
+		checks.Real(context.Background(), run, nil, "-offline"),
+	} {
+		require.Equal(t, 0, res.Code, res.Output())
+		assert.GreaterOrEqual(t, res.Elapsed, 400*time.Millisecond)
+		assert.Less(t, res.Elapsed, 800*time.Millisecond, "no real overlap")
+	}
+}
+
+// TestWorldFile: -world loads a world of your own.
+func TestWorldFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "world.json")
+	require.NoError(t, os.WriteFile(path, []byte(`{"resources": [{"url": "http://my.test/", "body": "hello\n", "latency": "10ms"}]}`), 0o644))
+	res := checks.Real(context.Background(), run, nil, "-world", path, "http://my.test/")
+	require.Equal(t, 0, res.Code, res.Output())
+	assert.Contains(t, res.Stdout, "200 OK, 6 bytes")
+}
+
+// TestOnline: on the real network, a URL that can not be reached says so
+// and suggests -offline. (Port 1 of this machine refuses connections.)
+func TestOnline(t *testing.T) {
+	res := checks.Real(context.Background(), run, nil, "-timeout", "5s", "http://127.0.0.1:1/")
+	assert.Equal(t, 1, res.Code)
+	assert.Contains(t, res.Stdout, "! cannot reach 127.0.0.1: is the network up? try -offline")
+}
+
+// TestBadInput: every bad flag names itself, says what to do, exits 2.
+func TestBadInput(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-timeout", "0"}, "-timeout 0s: must be a positive duration"},
+		{[]string{"-max-body", "-1"}, "-max-body -1: must be a positive number of bytes"},
+		{[]string{"-timeout", "soon"}, `invalid value "soon" for flag -timeout`},
+		{[]string{"https://go.dev", "-offline"}, `"-offline" after the URLs: put every flag before the first URL`},
+		{[]string{"-world", "no-such-world.json"}, "-world: simnet: reading world"},
+		{[]string{"-nope"}, "flag provided but not defined: -nope"},
+	} {
+		res := checks.Real(context.Background(), run, nil, tc.args...)
+		assert.Equal(t, 2, res.Code, "%v", tc.args)
+		assert.Contains(t, res.Stderr, tc.want, "%v", tc.args)
+		assert.Empty(t, res.Stdout, "%v", tc.args)
+	}
+	res := checks.Real(context.Background(), run, nil, "-h")
+	assert.Equal(t, 0, res.Code)
+	assert.Contains(t, res.Stderr, "-max-body int")
+}
+
+// TestREADME keeps every output block of the README equal to its golden file.
+func TestREADME(t *testing.T) {
+	golden.README(t, "README.md", checks.Lesson)
+}
+
+// BenchmarkLoopback1000 fetches 1,000 URLs of 100 ms latency from the
+// loopback simulation, all at once: goroutines are cheap enough for one per
+// request. It fails over 0.3 s per run or 64 MB of peak heap, and reports
+// both: s/run, and peak-MB (the largest heap in use seen while it ran,
+// sampled every millisecond).
+func BenchmarkLoopback1000(b *testing.B) {
+	const count = 1000
+	world := &simnet.World{}
+	var urls []string
+	for i := range count {
+		u := fmt.Sprintf("http://bench.test/%d", i)
+		urls = append(urls, u)
+		world.Resources = append(world.Resources, simnet.Resource{URL: u, Body: "ok\n", Latency: simnet.Duration(100 * time.Millisecond)})
+	}
+	n, err := simnet.NewLoopback(world)
+	require.NoError(b, err)
+	defer n.Close()
+
+	peak := sampleHeap(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := run(context.Background(), urls, io.Discard, io.Discard, n); code != 0 {
+			b.Fatalf("exit code %d", code)
+		}
+	}
+	perRun := b.Elapsed() / time.Duration(b.N)
+	peakMB := float64(peak()) / (1 << 20)
+	b.ReportMetric(perRun.Seconds(), "s/run")
+	b.ReportMetric(peakMB, "peak-MB")
+	if perRun > 300*time.Millisecond {
+		b.Errorf("%d URLs took %v per run, want under 300ms", count, perRun)
+	}
+	if peakMB > 64 {
+		b.Errorf("peak heap %.1f MB, want under 64 MB", peakMB)
+	}
+}
+
+// sampleHeap samples the heap in use every millisecond until the benchmark
+// ends; the function it returns stops sampling and returns the peak.
+func sampleHeap(b *testing.B) (stop func() uint64) {
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		tick := time.NewTicker(time.Millisecond)
+		defer tick.Stop()
+		var m runtime.MemStats
+		for {
+			runtime.ReadMemStats(&m)
+			if m.HeapInuse > peak.Load() {
+				peak.Store(m.HeapInuse)
+			}
+			select {
+			case <-tick.C:
+			case <-done:
+				return
+			}
+		}
+	})
+	var once sync.Once
+	stop = func() uint64 {
+		once.Do(func() { close(done); wg.Wait() })
+		return peak.Load()
+	}
+	b.Cleanup(func() { stop() })
+	return stop
+}

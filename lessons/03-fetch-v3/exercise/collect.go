@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"golang.org/x/sync/errgroup"
+)
+
+// fetchAll fetches every URL at once, waits for all of them, and prints
+// the results in input order: Python's version 3,
+//
+//	tasks = [fetch_url(url, client) for url in urls]
+//	results = await asyncio.gather(*tasks)
+//	print(results)
+//
+// Each goroutine writes only its own results[i], so no two goroutines touch
+// the same element and the order is the input order, however the fetches
+// finish. failFast picks what happens when one fetch fails.
+func fetchAll(ctx context.Context, f *fetcher, urls []string, p *printer, failFast bool) []result {
+	results := make([]result, len(urls))
+	if failFast {
+		gatherFailFast(ctx, f, urls, results)
+	} else {
+		gatherAll(ctx, f, urls, results)
+	}
+	// Every goroutine is done: results is complete, in input order.
+	for i, r := range results {
+		p.print(fmt.Sprintf("results[%d]", i), r)
+	}
+	return results
+}
+
+// gatherAll is gather(*tasks, return_exceptions=True): a failure is one
+// more result, and every fetch runs to its end. A plain sync.WaitGroup.
+func gatherAll(ctx context.Context, f *fetcher, urls []string, results []result) {
+	// TODO(exercise 1): appending puts the results in the order the fetches
+	// finish, not in input order. Let goroutine i write results[i]: then no
+	// two goroutines touch the same element, and the mutex can go.
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var done []result
+	for _, u := range urls {
+		wg.Go(func() {
+			r := f.fetchURL(ctx, u)
+			mu.Lock()
+			done = append(done, r)
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	copy(results, done)
+}
+
+// gatherFailFast stops at the first failure: errgroup.WithContext cancels
+// its ctx as soon as one goroutine returns an error, with that error as the
+// cause, so every other fetch ends at once and says why. Wait returns when
+// all of them have ended: none outlives fetchAll.
+func gatherFailFast(ctx context.Context, f *fetcher, urls []string, results []result) {
+	// TODO(exercise 2): a plain errgroup.Group waits for every fetch, even
+	// after one failed: a URL that never answers holds the run until
+	// -timeout. Make the group with errgroup.WithContext(ctx), and let its
+	// ctx be the one the fetches use.
+	var g errgroup.Group
+	for i, u := range urls {
+		g.Go(func() error {
+			results[i] = f.fetchURL(ctx, u)
+			if results[i].err != nil {
+				return fmt.Errorf("%s failed first", u)
+			}
+			return nil
+		})
+	}
+	g.Wait() // the first error; every result, cancelled or not, is in results
+}

@@ -1,0 +1,253 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"goasync.dev/workbook/internal/exercise"
+	"goasync.dev/workbook/internal/golden"
+	"goasync.dev/workbook/internal/simnet"
+	"goasync.dev/workbook/internal/testmain"
+	"goasync.dev/workbook/lessons/03-fetch-v3/checks"
+)
+
+func TestMain(m *testing.M) { testmain.Run(m) }
+
+// TestExercises runs the exercise checks against the reference: every one
+// must pass here, and fail on the shipped copy in exercise/.
+func TestExercises(t *testing.T) {
+	exercise.Run(t, checks.Exercises(run))
+}
+
+// TestGolden pins the output of the default run, with and without -timeline,
+// in both modes.
+func TestGolden(t *testing.T) {
+	for name, args := range map[string][]string{
+		"fetch": nil, "fetch-timeline": {"-timeline"},
+		"fetch-failfast": {"-mode", "failfast"}, "fetch-failfast-timeline": {"-mode", "failfast", "-timeline"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			res := checks.Virtual(t, run, 0, args...)
+			require.Equal(t, 0, res.Code, res.Stderr)
+			golden.Assert(t, checks.Lesson, name, []byte(res.Output()))
+		})
+	}
+}
+
+// TestVirtualDuration: the three fetches overlap, so the run takes exactly
+// the slowest URL's latency, not the sum.
+func TestVirtualDuration(t *testing.T) {
+	var slowest, sum time.Duration
+	for _, u := range checks.URLs {
+		slowest = max(slowest, checks.Latency(t, u))
+		sum += checks.Latency(t, u)
+	}
+	for _, mode := range []string{"all", "failfast"} {
+		res := checks.Virtual(t, run, 0, "-mode", mode)
+		assert.Equal(t, slowest, res.Elapsed, mode)
+		assert.Less(t, res.Elapsed, sum, mode)
+	}
+}
+
+// TestOrder: in both modes the results are printed in input order, though
+// python.org, the last URL, completes first.
+func TestOrder(t *testing.T) {
+	for _, mode := range []string{"all", "failfast"} {
+		lines := checks.Lines(checks.Virtual(t, run, 0, "-mode", mode).Stdout)
+		assert.Equal(t, checks.URLs, checks.Labelled(lines, "results"), mode)
+		assert.Equal(t, []string{"results[0]", "results[1]", "results[2]"}, labels(lines, "results"), mode)
+	}
+}
+
+func labels(lines []checks.Line, prefix string) []string {
+	var out []string
+	for _, l := range lines {
+		if strings.HasPrefix(l.Label, prefix) {
+			out = append(out, l.Label)
+		}
+	}
+	return out
+}
+
+// TestGoldenFailFast: in fail-fast mode the 500 (80ms) cancels the URL that
+// never answers and example.com (250ms): the run ends at 80ms, each
+// cancelled line names the URL that failed first, and no request or
+// goroutine outlives the run.
+func TestGoldenFailFast(t *testing.T) {
+	res := checks.Virtual(t, run, 0, checks.FailFastArgs...)
+	assert.Equal(t, 1, res.Code)
+	assert.Equal(t, checks.Latency(t, simnet.ErrorURL), res.Elapsed)
+	assert.Zero(t, res.Leftover)
+	lines := checks.Lines(res.Stdout)
+	require.Len(t, lines, 3)
+	for _, l := range lines[1:] {
+		assert.Equal(t, "! cancelled: "+simnet.ErrorURL+" failed first", l.Rest, l.URL)
+	}
+	golden.Assert(t, checks.Lesson, "failfast", []byte(res.Output()))
+
+	// -mode all waits for every URL: the hang ends at -timeout (10s).
+	res = checks.Virtual(t, run, 0, checks.FailFastArgs[2:]...)
+	assert.Equal(t, 10*time.Second, res.Elapsed)
+	assert.Contains(t, res.Stdout, "263 bytes")
+}
+
+// TestFaults: every kind of bad URL gets a line that names it and says what
+// to do, the good URL beside it is still fetched, and the exit code is 1.
+func TestFaults(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		url  string
+		want string
+	}{
+		{"malformed", nil, "http://[::1", "! not a URL (missing ']' in host): write it like https://www.example.com"},
+		{"no scheme", nil, "www.example.com", "! no scheme: write it as https://www.example.com"},
+		{"scheme", nil, "ftp://ftp.example.com/file", "! unsupported scheme ftp: this program fetches http:// and https:// URLs"},
+		{"unreachable", nil, "https://nowhere.test/", "! no such host nowhere.test: check the spelling"},
+		{"500", nil, simnet.ErrorURL, "500 Internal Server Error, 23 bytes ! the server failed: try again later"},
+		{"timeout", []string{"-timeout", "1s"}, simnet.HangURL, "! no answer within -timeout 1s: the server is slow or down; try a longer -timeout"},
+		{"reset", nil, simnet.ResetURL, "200 OK, 5000 bytes ! connection broken after 5000 of 10000 bytes: try again"},
+		{"oversized", nil, simnet.HugeURL, "200 OK, 1048576 bytes ! body larger than -max-body 1048576 bytes: stopped reading"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			res := checks.Virtual(t, run, 0, append(tc.args, tc.url, simnet.ExampleURL)...)
+			assert.Equal(t, 1, res.Code)
+			assert.Contains(t, res.Stderr, "1 of 2 URLs failed")
+			lines := checks.Lines(res.Stdout)
+			require.Len(t, lines, 2, res.Stdout)
+			for _, l := range lines {
+				if l.URL == tc.url {
+					assert.Contains(t, l.Rest, tc.want)
+				} else {
+					assert.Equal(t, "200 OK, 263 bytes", l.Rest)
+				}
+			}
+			if tc.name == "timeout" {
+				assert.Equal(t, time.Second, res.Elapsed, "the hang ends at exactly -timeout")
+			}
+			assert.Zero(t, res.Leftover, "connections left open")
+		})
+	}
+}
+
+// TestGoldenFaults pins all the faults in one run (shown in the README).
+func TestGoldenFaults(t *testing.T) {
+	// No two of these end at the same instant, so the order of the lines
+	// is fixed.
+	res := checks.Virtual(t, run, 0, "-timeout", "1s", simnet.ErrorURL, simnet.HangURL, simnet.ResetURL,
+		"ftp://ftp.example.com/file", simnet.PythonURL)
+	assert.Equal(t, 1, res.Code)
+	assert.Equal(t, time.Second, res.Elapsed)
+	golden.Assert(t, checks.Lesson, "faults", []byte(res.Output()))
+}
+
+// TestGoldenCancel: Ctrl-C at 300ms cancels the one fetch still in flight
+// (httpbin, 400ms) at once, keeps what finished, and exits 130.
+func TestGoldenCancel(t *testing.T) {
+	res := checks.Virtual(t, run, 300*time.Millisecond)
+	assert.Equal(t, 130, res.Code)
+	assert.Equal(t, 300*time.Millisecond, res.Elapsed)
+	assert.Zero(t, res.Leftover)
+	golden.Assert(t, checks.Lesson, "cancelled", []byte(res.Output()))
+}
+
+// TestNoOpenConnections: the default run leaves no connection open.
+func TestNoOpenConnections(t *testing.T) {
+	assert.Zero(t, checks.Virtual(t, run, 0).Leftover)
+}
+
+// TestRealClockLoopback runs the lesson on the loopback simulation, on the
+// real clock: it can not beat the slowest URL (400ms), and it must end well
+// before the sum of the three (800ms), so the overlap is real. -offline
+// starts a loopback simulation of its own.
+func TestRealClockLoopback(t *testing.T) {
+	n, err := simnet.NewLoopback(simnet.DefaultWorld())
+	require.NoError(t, err)
+	defer n.Close()
+	for _, res := range []checks.Result{
+		checks.Real(context.Background(), run, n),
+		checks.Real(context.Background(), run, nil, "-offline"),
+	} {
+		require.Equal(t, 0, res.Code, res.Output())
+		assert.GreaterOrEqual(t, res.Elapsed, 400*time.Millisecond)
+		assert.Less(t, res.Elapsed, 800*time.Millisecond, "no real overlap")
+	}
+}
+
+// TestWorldFile: -world loads a world of your own.
+func TestWorldFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "world.json")
+	require.NoError(t, os.WriteFile(path, []byte(`{"resources": [{"url": "http://my.test/", "body": "hello\n", "latency": "10ms"}]}`), 0o644))
+	res := checks.Real(context.Background(), run, nil, "-world", path, "http://my.test/")
+	require.Equal(t, 0, res.Code, res.Output())
+	assert.Contains(t, res.Stdout, "200 OK, 6 bytes")
+}
+
+// TestOnline: on the real network, a URL that can not be reached says so
+// and suggests -offline. (Port 1 of this machine refuses connections.)
+func TestOnline(t *testing.T) {
+	res := checks.Real(context.Background(), run, nil, "-timeout", "5s", "http://127.0.0.1:1/")
+	assert.Equal(t, 1, res.Code)
+	assert.Contains(t, res.Stdout, "! cannot reach 127.0.0.1: is the network up? try -offline")
+}
+
+// TestBadInput: every bad flag names itself, says what to do, exits 2.
+func TestBadInput(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-timeout", "0"}, "-timeout 0s: must be a positive duration"},
+		{[]string{"-max-body", "-1"}, "-max-body -1: must be a positive number of bytes"},
+		{[]string{"-timeout", "soon"}, `invalid value "soon" for flag -timeout`},
+		{[]string{"https://go.dev", "-offline"}, `"-offline" after the URLs: put every flag before the first URL`},
+		{[]string{"-world", "no-such-world.json"}, "-world: simnet: reading world"},
+		{[]string{"-nope"}, "flag provided but not defined: -nope"},
+		{[]string{"-mode", "first"}, `unknown -mode "first": use all or failfast`},
+	} {
+		res := checks.Real(context.Background(), run, nil, tc.args...)
+		assert.Equal(t, 2, res.Code, "%v", tc.args)
+		assert.Contains(t, res.Stderr, tc.want, "%v", tc.args)
+		assert.Empty(t, res.Stdout, "%v", tc.args)
+	}
+	res := checks.Real(context.Background(), run, nil, "-h")
+	assert.Equal(t, 0, res.Code)
+	assert.Contains(t, res.Stderr, "-max-body int")
+}
+
+// TestGoldenOrders sets the three lessons' default outputs side by side:
+// the order of v1's main lines (creation order), of v2's lines (completion
+// order) and of this lesson's (input order), from their golden files. It
+// needs the whole workbook, and skips when this lesson is handed out alone.
+func TestGoldenOrders(t *testing.T) {
+	dir := golden.Dir(t, checks.Lesson)
+	columns := [][]string{}
+	for _, c := range []struct{ lesson, label string }{{"03-fetch-v1", "main"}, {"03-fetch-v2", "completed"}, {"03-fetch-v3", "results"}} {
+		b, err := os.ReadFile(filepath.Join(dir, "..", c.lesson, "fetch.golden"))
+		if os.IsNotExist(err) {
+			t.Skipf("no golden output of %s: %v", c.lesson, err)
+		}
+		require.NoError(t, err)
+		columns = append(columns, checks.Labelled(checks.Lines(string(b)), c.label))
+	}
+	var out strings.Builder
+	row := func(a, b, c, d string) { fmt.Fprintf(&out, "%-4s %-24s %-24s %s\n", a, b, c, d) }
+	row("", "v1: await in turn", "v2: as completed", "v3: gather")
+	for i := range columns[0] {
+		row(fmt.Sprintf("%d.", i+1), columns[0][i], columns[1][i], columns[2][i])
+	}
+	golden.Assert(t, checks.Lesson, "orders", []byte(out.String()))
+}
+
+// TestREADME keeps every output block of the README equal to its golden file.
+func TestREADME(t *testing.T) {
+	golden.README(t, "README.md", checks.Lesson)
+}
