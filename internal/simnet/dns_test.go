@@ -180,8 +180,11 @@ func Test35ConcurrentLookupsOnLoopback(t *testing.T) {
 	require.NoError(t, err)
 	defer n.Close()
 	took := lookupAll(t, n.Resolver(), names)
+	// One after the other the 35 lookups take 3.5s. The bound leaves a busy
+	// machine (race detector, two cores, other test binaries) 900ms of
+	// slack and still fails unless at least four lookups overlap.
 	assert.GreaterOrEqual(t, took, 100*time.Millisecond)
-	assert.Less(t, took, 150*time.Millisecond, "real clock: concurrent lookups overlap")
+	assert.Less(t, took, time.Second, "real clock: 35 lookups of 100ms must overlap (one after the other: 3.5s)")
 }
 
 func TestLoopbackClassifiesErrors(t *testing.T) {
