@@ -27,7 +27,7 @@ REF_PKGS      = $(filter-out $(EXERCISE_PKGS),$(ALL_PKGS))
 # Shell snippet: build the progress reader of `go test -json` into $progress.
 PROGRESS = progress=$$(mktemp -d)/progress && $(GO) build -o $$progress ./internal/cmd/progress
 
-.PHONY: help test fmt vet race leaks shipped run check diff golden bench tidy need-lesson
+.PHONY: help test fmt vet race leaks shipped standalone run check diff golden bench tidy need-lesson
 
 help: ## list the targets
 	@echo "The Go async workbook. Lessons: $(LESSONS)"
@@ -36,7 +36,7 @@ help: ## list the targets
 	@echo
 	@echo "  Variables: LESSON=02-tasks  ARGS='-mode sequential'  BENCH=Loopback"
 
-test: fmt vet race leaks shipped ## everything CI checks: gofmt, vet, tests with -race, leak checks, exercises as shipped
+test: fmt vet race leaks shipped standalone ## everything CI checks: gofmt, vet, tests with -race, leak checks, exercises as shipped, lessons alone
 	@echo "make test: all checks passed"
 
 fmt: ## fail if a Go file is not gofmt-ed
@@ -61,6 +61,12 @@ shipped: ## maintainers: every shipped exercise must fail its check (skipped onc
 	else \
 		$(PROGRESS) && $(GO) test -tags exercise -json -count=1 -timeout 5m -run '^TestExercises$$' $(EXERCISE_PKGS) 2>&1 | $$progress -shipped; \
 	fi
+
+standalone: ## each lesson module builds and passes its tests alone (GOWORK=off), as when handed out
+	@for m in $(addprefix lessons/,$(LESSONS)); do \
+		echo "GOWORK=off go test ./... in $$m"; \
+		out=$$(cd $$m && GOWORK=off $(GO) test -count=1 -timeout 5m ./... 2>&1) || { echo "$$out"; echo "$$m does not test alone (GOWORK=off)"; exit 1; }; \
+	done
 
 run: need-lesson ## run a lesson: make run LESSON=02-tasks ARGS='-mode sequential'
 	$(GO) run ./lessons/$(LESSON) $(ARGS)
