@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"goasync.dev/workbook/internal/exercise"
+	"goasync.dev/workbook/internal/fetch/fetchtest"
 	"goasync.dev/workbook/internal/golden"
 	"goasync.dev/workbook/internal/simnet"
 	"goasync.dev/workbook/internal/testmain"
@@ -30,7 +31,7 @@ func TestExercises(t *testing.T) {
 func TestGolden(t *testing.T) {
 	for name, args := range map[string][]string{"fetch": nil, "fetch-timeline": {"-timeline"}} {
 		t.Run(name, func(t *testing.T) {
-			res := checks.Virtual(t, run, 0, args...)
+			res := fetchtest.Virtual(t, run, 0, args...)
 			require.Equal(t, 0, res.Code, res.Stderr)
 			golden.Assert(t, checks.Lesson, name, []byte(res.Output()))
 		})
@@ -41,11 +42,11 @@ func TestGolden(t *testing.T) {
 // the slowest URL's latency, not the sum.
 func TestVirtualDuration(t *testing.T) {
 	var slowest, sum time.Duration
-	for _, u := range checks.URLs {
-		slowest = max(slowest, checks.Latency(t, u))
-		sum += checks.Latency(t, u)
+	for _, u := range fetchtest.URLs {
+		slowest = max(slowest, fetchtest.Latency(t, u))
+		sum += fetchtest.Latency(t, u)
 	}
-	res := checks.Virtual(t, run, 0)
+	res := fetchtest.Virtual(t, run, 0)
 	assert.Equal(t, slowest, res.Elapsed)
 	assert.Less(t, res.Elapsed, sum)
 }
@@ -54,15 +55,15 @@ func TestVirtualDuration(t *testing.T) {
 // in creation order, and a URL given last (python.org) finishes before main
 // has printed anything.
 func TestOrder(t *testing.T) {
-	lines := checks.Lines(checks.Virtual(t, run, 0).Stdout)
-	assert.Equal(t, checks.ByLatency(t, checks.URLs), checks.Labelled(lines, "fetch"))
-	assert.Equal(t, checks.URLs, checks.Labelled(lines, "main"))
+	lines := fetchtest.Lines(fetchtest.Virtual(t, run, 0).Stdout)
+	assert.Equal(t, fetchtest.ByLatency(t, fetchtest.URLs), fetchtest.Labelled(lines, "fetch"))
+	assert.Equal(t, fetchtest.URLs, fetchtest.Labelled(lines, "main"))
 	assert.Equal(t, []string{"main res1", "main res2", "main res3"}, labels(lines, "main"))
-	assert.Equal(t, checks.Line{Label: "fetch", URL: simnet.PythonURL, Rest: "200 OK, 51200 bytes"}, lines[0],
+	assert.Equal(t, fetchtest.Line{Label: "fetch", URL: simnet.PythonURL, Rest: "200 OK, 51200 bytes"}, lines[0],
 		"python.org, the last URL, finishes first")
 }
 
-func labels(lines []checks.Line, prefix string) []string {
+func labels(lines []fetchtest.Line, prefix string) []string {
 	var out []string
 	for _, l := range lines {
 		if strings.HasPrefix(l.Label, prefix) {
@@ -91,10 +92,10 @@ func TestFaults(t *testing.T) {
 		{"oversized", nil, simnet.HugeURL, "200 OK, 1048576 bytes ! body larger than -max-body 1048576 bytes: stopped reading"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := checks.Virtual(t, run, 0, append(tc.args, tc.url, simnet.ExampleURL)...)
+			res := fetchtest.Virtual(t, run, 0, append(tc.args, tc.url, simnet.ExampleURL)...)
 			assert.Equal(t, 1, res.Code)
 			assert.Contains(t, res.Stderr, "1 of 2 URLs failed")
-			lines := checks.Lines(res.Stdout)
+			lines := fetchtest.Lines(res.Stdout)
 			require.Len(t, lines, 4, res.Stdout)
 			for _, l := range lines {
 				if l.URL == tc.url {
@@ -115,7 +116,7 @@ func TestFaults(t *testing.T) {
 func TestGoldenFaults(t *testing.T) {
 	// No two of these end at the same instant, so the order of the lines
 	// is fixed.
-	res := checks.Virtual(t, run, 0, "-timeout", "1s", simnet.ErrorURL, simnet.HangURL, simnet.ResetURL,
+	res := fetchtest.Virtual(t, run, 0, "-timeout", "1s", simnet.ErrorURL, simnet.HangURL, simnet.ResetURL,
 		"ftp://ftp.example.com/file", simnet.PythonURL)
 	assert.Equal(t, 1, res.Code)
 	assert.Equal(t, time.Second, res.Elapsed)
@@ -125,7 +126,7 @@ func TestGoldenFaults(t *testing.T) {
 // TestGoldenMaxBody: -max-body 1000 makes python.org's 51,200 bytes an
 // error, and leaves no connection open.
 func TestGoldenMaxBody(t *testing.T) {
-	res := checks.Virtual(t, run, 0, checks.MaxBodyArgs...)
+	res := fetchtest.Virtual(t, run, 0, checks.MaxBodyArgs...)
 	assert.Equal(t, 1, res.Code)
 	assert.Zero(t, res.Leftover)
 	golden.Assert(t, checks.Lesson, "max-body", []byte(res.Output()))
@@ -134,7 +135,7 @@ func TestGoldenMaxBody(t *testing.T) {
 // TestGoldenCancel: Ctrl-C at 300ms cancels the one fetch still in flight
 // (httpbin, 400ms) at once, keeps what finished, and exits 130.
 func TestGoldenCancel(t *testing.T) {
-	res := checks.Virtual(t, run, 300*time.Millisecond)
+	res := fetchtest.Virtual(t, run, 300*time.Millisecond)
 	assert.Equal(t, 130, res.Code)
 	assert.Equal(t, 300*time.Millisecond, res.Elapsed)
 	assert.Zero(t, res.Leftover)
@@ -145,8 +146,8 @@ func TestGoldenCancel(t *testing.T) {
 // connection) behind; a body read in part (python.org, over -max-body) is
 // closed at once, so at 200ms only httpbin's connection is open.
 func TestNoOpenConnections(t *testing.T) {
-	assert.Zero(t, checks.Virtual(t, run, 0).Leftover)
-	assert.Equal(t, 1, checks.ConnsAt(t, run, 200*time.Millisecond, checks.CloseArgs...))
+	assert.Zero(t, fetchtest.Virtual(t, run, 0).Leftover)
+	assert.Equal(t, 1, fetchtest.ConnsAt(t, run, 200*time.Millisecond, checks.CloseArgs...))
 }
 
 // TestRealClockLoopback runs the lesson on the loopback simulation, on the
@@ -157,9 +158,9 @@ func TestRealClockLoopback(t *testing.T) {
 	n, err := simnet.NewLoopback(simnet.DefaultWorld())
 	require.NoError(t, err)
 	defer n.Close()
-	for _, res := range []checks.Result{
-		checks.Real(context.Background(), run, n),
-		checks.Real(context.Background(), run, nil, "-offline"),
+	for _, res := range []fetchtest.Result{
+		fetchtest.Real(context.Background(), run, n),
+		fetchtest.Real(context.Background(), run, nil, "-offline"),
 	} {
 		require.Equal(t, 0, res.Code, res.Output())
 		assert.GreaterOrEqual(t, res.Elapsed, 400*time.Millisecond)
@@ -171,7 +172,7 @@ func TestRealClockLoopback(t *testing.T) {
 func TestWorldFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "world.json")
 	require.NoError(t, os.WriteFile(path, []byte(`{"resources": [{"url": "http://my.test/", "body": "hello\n", "latency": "10ms"}]}`), 0o644))
-	res := checks.Real(context.Background(), run, nil, "-world", path, "http://my.test/")
+	res := fetchtest.Real(context.Background(), run, nil, "-world", path, "http://my.test/")
 	require.Equal(t, 0, res.Code, res.Output())
 	assert.Contains(t, res.Stdout, "200 OK, 6 bytes")
 }
@@ -179,7 +180,7 @@ func TestWorldFile(t *testing.T) {
 // TestOnline: on the real network, a URL that can not be reached says so
 // and suggests -offline. (Port 1 of this machine refuses connections.)
 func TestOnline(t *testing.T) {
-	res := checks.Real(context.Background(), run, nil, "-timeout", "5s", "http://127.0.0.1:1/")
+	res := fetchtest.Real(context.Background(), run, nil, "-timeout", "5s", "http://127.0.0.1:1/")
 	assert.Equal(t, 1, res.Code)
 	assert.Contains(t, res.Stdout, "! cannot reach 127.0.0.1: is the network up? try -offline")
 }
@@ -197,12 +198,12 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-world", "no-such-world.json"}, "-world: simnet: reading world"},
 		{[]string{"-nope"}, "flag provided but not defined: -nope"},
 	} {
-		res := checks.Real(context.Background(), run, nil, tc.args...)
+		res := fetchtest.Real(context.Background(), run, nil, tc.args...)
 		assert.Equal(t, 2, res.Code, "%v", tc.args)
 		assert.Contains(t, res.Stderr, tc.want, "%v", tc.args)
 		assert.Empty(t, res.Stdout, "%v", tc.args)
 	}
-	res := checks.Real(context.Background(), run, nil, "-h")
+	res := fetchtest.Real(context.Background(), run, nil, "-h")
 	assert.Equal(t, 0, res.Code)
 	assert.Contains(t, res.Stderr, "-max-body int")
 }

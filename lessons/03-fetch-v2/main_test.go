@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"goasync.dev/workbook/internal/exercise"
+	"goasync.dev/workbook/internal/fetch/fetchtest"
 	"goasync.dev/workbook/internal/golden"
 	"goasync.dev/workbook/internal/simnet"
 	"goasync.dev/workbook/internal/testmain"
@@ -34,7 +35,7 @@ func TestExercises(t *testing.T) {
 func TestGolden(t *testing.T) {
 	for name, args := range map[string][]string{"fetch": nil, "fetch-timeline": {"-timeline"}} {
 		t.Run(name, func(t *testing.T) {
-			res := checks.Virtual(t, run, 0, args...)
+			res := fetchtest.Virtual(t, run, 0, args...)
 			require.Equal(t, 0, res.Code, res.Stderr)
 			golden.Assert(t, checks.Lesson, name, []byte(res.Output()))
 		})
@@ -45,11 +46,11 @@ func TestGolden(t *testing.T) {
 // the slowest URL's latency, not the sum.
 func TestVirtualDuration(t *testing.T) {
 	var slowest, sum time.Duration
-	for _, u := range checks.URLs {
-		slowest = max(slowest, checks.Latency(t, u))
-		sum += checks.Latency(t, u)
+	for _, u := range fetchtest.URLs {
+		slowest = max(slowest, fetchtest.Latency(t, u))
+		sum += fetchtest.Latency(t, u)
 	}
-	res := checks.Virtual(t, run, 0)
+	res := fetchtest.Virtual(t, run, 0)
 	assert.Equal(t, slowest, res.Elapsed)
 	assert.Less(t, res.Elapsed, sum)
 }
@@ -57,9 +58,9 @@ func TestVirtualDuration(t *testing.T) {
 // TestOrder: each result is printed as it completes, in order of latency:
 // python.org, the last URL given, first.
 func TestOrder(t *testing.T) {
-	lines := checks.Lines(checks.Virtual(t, run, 0).Stdout)
-	assert.Equal(t, checks.ByLatency(t, checks.URLs), checks.Labelled(lines, "completed"))
-	assert.NotEqual(t, checks.URLs, checks.Labelled(lines, "completed"))
+	lines := fetchtest.Lines(fetchtest.Virtual(t, run, 0).Stdout)
+	assert.Equal(t, fetchtest.ByLatency(t, fetchtest.URLs), fetchtest.Labelled(lines, "completed"))
+	assert.NotEqual(t, fetchtest.URLs, fetchtest.Labelled(lines, "completed"))
 }
 
 // TestFaults: every kind of bad URL gets a line that names it and says what
@@ -81,10 +82,10 @@ func TestFaults(t *testing.T) {
 		{"oversized", nil, simnet.HugeURL, "200 OK, 1048576 bytes ! body larger than -max-body 1048576 bytes: stopped reading"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := checks.Virtual(t, run, 0, append(tc.args, tc.url, simnet.ExampleURL)...)
+			res := fetchtest.Virtual(t, run, 0, append(tc.args, tc.url, simnet.ExampleURL)...)
 			assert.Equal(t, 1, res.Code)
 			assert.Contains(t, res.Stderr, "1 of 2 URLs failed")
-			lines := checks.Lines(res.Stdout)
+			lines := fetchtest.Lines(res.Stdout)
 			require.Len(t, lines, 2, res.Stdout)
 			for _, l := range lines {
 				if l.URL == tc.url {
@@ -105,7 +106,7 @@ func TestFaults(t *testing.T) {
 func TestGoldenFaults(t *testing.T) {
 	// No two of these end at the same instant, so the order of the lines
 	// is fixed.
-	res := checks.Virtual(t, run, 0, "-timeout", "1s", simnet.ErrorURL, simnet.HangURL, simnet.ResetURL,
+	res := fetchtest.Virtual(t, run, 0, "-timeout", "1s", simnet.ErrorURL, simnet.HangURL, simnet.ResetURL,
 		"ftp://ftp.example.com/file", simnet.PythonURL)
 	assert.Equal(t, 1, res.Code)
 	assert.Equal(t, time.Second, res.Elapsed)
@@ -115,7 +116,7 @@ func TestGoldenFaults(t *testing.T) {
 // TestGoldenCancel: Ctrl-C at 300ms cancels the fetch still in flight
 // (httpbin, 400ms) at once, keeps what finished, and exits 130.
 func TestGoldenCancel(t *testing.T) {
-	res := checks.Virtual(t, run, checks.CancelAfter)
+	res := fetchtest.Virtual(t, run, checks.CancelAfter)
 	assert.Equal(t, 130, res.Code)
 	assert.Equal(t, checks.CancelAfter, res.Elapsed)
 	assert.Zero(t, res.Leftover)
@@ -124,7 +125,7 @@ func TestGoldenCancel(t *testing.T) {
 
 // TestNoOpenConnections: the default run leaves no connection open.
 func TestNoOpenConnections(t *testing.T) {
-	assert.Zero(t, checks.Virtual(t, run, 0).Leftover)
+	assert.Zero(t, fetchtest.Virtual(t, run, 0).Leftover)
 }
 
 // TestRealClockLoopback runs the lesson on the loopback simulation, on the
@@ -135,9 +136,9 @@ func TestRealClockLoopback(t *testing.T) {
 	n, err := simnet.NewLoopback(simnet.DefaultWorld())
 	require.NoError(t, err)
 	defer n.Close()
-	for _, res := range []checks.Result{
-		checks.Real(context.Background(), run, n),
-		checks.Real(context.Background(), run, nil, "-offline"),
+	for _, res := range []fetchtest.Result{
+		fetchtest.Real(context.Background(), run, n),
+		fetchtest.Real(context.Background(), run, nil, "-offline"),
 	} {
 		require.Equal(t, 0, res.Code, res.Output())
 		assert.GreaterOrEqual(t, res.Elapsed, 400*time.Millisecond)
@@ -149,7 +150,7 @@ func TestRealClockLoopback(t *testing.T) {
 func TestWorldFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "world.json")
 	require.NoError(t, os.WriteFile(path, []byte(`{"resources": [{"url": "http://my.test/", "body": "hello\n", "latency": "10ms"}]}`), 0o644))
-	res := checks.Real(context.Background(), run, nil, "-world", path, "http://my.test/")
+	res := fetchtest.Real(context.Background(), run, nil, "-world", path, "http://my.test/")
 	require.Equal(t, 0, res.Code, res.Output())
 	assert.Contains(t, res.Stdout, "200 OK, 6 bytes")
 }
@@ -157,7 +158,7 @@ func TestWorldFile(t *testing.T) {
 // TestOnline: on the real network, a URL that can not be reached says so
 // and suggests -offline. (Port 1 of this machine refuses connections.)
 func TestOnline(t *testing.T) {
-	res := checks.Real(context.Background(), run, nil, "-timeout", "5s", "http://127.0.0.1:1/")
+	res := fetchtest.Real(context.Background(), run, nil, "-timeout", "5s", "http://127.0.0.1:1/")
 	assert.Equal(t, 1, res.Code)
 	assert.Contains(t, res.Stdout, "! cannot reach 127.0.0.1: is the network up? try -offline")
 }
@@ -175,12 +176,12 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-world", "no-such-world.json"}, "-world: simnet: reading world"},
 		{[]string{"-nope"}, "flag provided but not defined: -nope"},
 	} {
-		res := checks.Real(context.Background(), run, nil, tc.args...)
+		res := fetchtest.Real(context.Background(), run, nil, tc.args...)
 		assert.Equal(t, 2, res.Code, "%v", tc.args)
 		assert.Contains(t, res.Stderr, tc.want, "%v", tc.args)
 		assert.Empty(t, res.Stdout, "%v", tc.args)
 	}
-	res := checks.Real(context.Background(), run, nil, "-h")
+	res := fetchtest.Real(context.Background(), run, nil, "-h")
 	assert.Equal(t, 0, res.Code)
 	assert.Contains(t, res.Stderr, "-max-body int")
 }

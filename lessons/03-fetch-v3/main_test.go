@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"goasync.dev/workbook/internal/exercise"
+	"goasync.dev/workbook/internal/fetch/fetchtest"
 	"goasync.dev/workbook/internal/golden"
 	"goasync.dev/workbook/internal/simnet"
 	"goasync.dev/workbook/internal/testmain"
@@ -35,7 +36,7 @@ func TestGolden(t *testing.T) {
 		"fetch-failfast": {"-mode", "failfast"}, "fetch-failfast-timeline": {"-mode", "failfast", "-timeline"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			res := checks.Virtual(t, run, 0, args...)
+			res := fetchtest.Virtual(t, run, 0, args...)
 			require.Equal(t, 0, res.Code, res.Stderr)
 			golden.Assert(t, checks.Lesson, name, []byte(res.Output()))
 		})
@@ -46,12 +47,12 @@ func TestGolden(t *testing.T) {
 // the slowest URL's latency, not the sum.
 func TestVirtualDuration(t *testing.T) {
 	var slowest, sum time.Duration
-	for _, u := range checks.URLs {
-		slowest = max(slowest, checks.Latency(t, u))
-		sum += checks.Latency(t, u)
+	for _, u := range fetchtest.URLs {
+		slowest = max(slowest, fetchtest.Latency(t, u))
+		sum += fetchtest.Latency(t, u)
 	}
 	for _, mode := range []string{"all", "failfast"} {
-		res := checks.Virtual(t, run, 0, "-mode", mode)
+		res := fetchtest.Virtual(t, run, 0, "-mode", mode)
 		assert.Equal(t, slowest, res.Elapsed, mode)
 		assert.Less(t, res.Elapsed, sum, mode)
 	}
@@ -61,13 +62,13 @@ func TestVirtualDuration(t *testing.T) {
 // python.org, the last URL, completes first.
 func TestOrder(t *testing.T) {
 	for _, mode := range []string{"all", "failfast"} {
-		lines := checks.Lines(checks.Virtual(t, run, 0, "-mode", mode).Stdout)
-		assert.Equal(t, checks.URLs, checks.Labelled(lines, "results"), mode)
+		lines := fetchtest.Lines(fetchtest.Virtual(t, run, 0, "-mode", mode).Stdout)
+		assert.Equal(t, fetchtest.URLs, fetchtest.Labelled(lines, "results"), mode)
 		assert.Equal(t, []string{"results[0]", "results[1]", "results[2]"}, labels(lines, "results"), mode)
 	}
 }
 
-func labels(lines []checks.Line, prefix string) []string {
+func labels(lines []fetchtest.Line, prefix string) []string {
 	var out []string
 	for _, l := range lines {
 		if strings.HasPrefix(l.Label, prefix) {
@@ -82,11 +83,11 @@ func labels(lines []checks.Line, prefix string) []string {
 // cancelled line names the URL that failed first, and no request or
 // goroutine outlives the run.
 func TestGoldenFailFast(t *testing.T) {
-	res := checks.Virtual(t, run, 0, checks.FailFastArgs...)
+	res := fetchtest.Virtual(t, run, 0, checks.FailFastArgs...)
 	assert.Equal(t, 1, res.Code)
-	assert.Equal(t, checks.Latency(t, simnet.ErrorURL), res.Elapsed)
+	assert.Equal(t, fetchtest.Latency(t, simnet.ErrorURL), res.Elapsed)
 	assert.Zero(t, res.Leftover)
-	lines := checks.Lines(res.Stdout)
+	lines := fetchtest.Lines(res.Stdout)
 	require.Len(t, lines, 3)
 	for _, l := range lines[1:] {
 		assert.Equal(t, "! cancelled: "+simnet.ErrorURL+" failed first", l.Rest, l.URL)
@@ -94,7 +95,7 @@ func TestGoldenFailFast(t *testing.T) {
 	golden.Assert(t, checks.Lesson, "failfast", []byte(res.Output()))
 
 	// -mode all waits for every URL: the hang ends at -timeout (10s).
-	res = checks.Virtual(t, run, 0, checks.FailFastArgs[2:]...)
+	res = fetchtest.Virtual(t, run, 0, checks.FailFastArgs[2:]...)
 	assert.Equal(t, 10*time.Second, res.Elapsed)
 	assert.Contains(t, res.Stdout, "263 bytes")
 }
@@ -118,10 +119,10 @@ func TestFaults(t *testing.T) {
 		{"oversized", nil, simnet.HugeURL, "200 OK, 1048576 bytes ! body larger than -max-body 1048576 bytes: stopped reading"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			res := checks.Virtual(t, run, 0, append(tc.args, tc.url, simnet.ExampleURL)...)
+			res := fetchtest.Virtual(t, run, 0, append(tc.args, tc.url, simnet.ExampleURL)...)
 			assert.Equal(t, 1, res.Code)
 			assert.Contains(t, res.Stderr, "1 of 2 URLs failed")
-			lines := checks.Lines(res.Stdout)
+			lines := fetchtest.Lines(res.Stdout)
 			require.Len(t, lines, 2, res.Stdout)
 			for _, l := range lines {
 				if l.URL == tc.url {
@@ -142,7 +143,7 @@ func TestFaults(t *testing.T) {
 func TestGoldenFaults(t *testing.T) {
 	// No two of these end at the same instant, so the order of the lines
 	// is fixed.
-	res := checks.Virtual(t, run, 0, "-timeout", "1s", simnet.ErrorURL, simnet.HangURL, simnet.ResetURL,
+	res := fetchtest.Virtual(t, run, 0, "-timeout", "1s", simnet.ErrorURL, simnet.HangURL, simnet.ResetURL,
 		"ftp://ftp.example.com/file", simnet.PythonURL)
 	assert.Equal(t, 1, res.Code)
 	assert.Equal(t, time.Second, res.Elapsed)
@@ -152,7 +153,7 @@ func TestGoldenFaults(t *testing.T) {
 // TestGoldenCancel: Ctrl-C at 300ms cancels the one fetch still in flight
 // (httpbin, 400ms) at once, keeps what finished, and exits 130.
 func TestGoldenCancel(t *testing.T) {
-	res := checks.Virtual(t, run, 300*time.Millisecond)
+	res := fetchtest.Virtual(t, run, 300*time.Millisecond)
 	assert.Equal(t, 130, res.Code)
 	assert.Equal(t, 300*time.Millisecond, res.Elapsed)
 	assert.Zero(t, res.Leftover)
@@ -161,7 +162,7 @@ func TestGoldenCancel(t *testing.T) {
 
 // TestNoOpenConnections: the default run leaves no connection open.
 func TestNoOpenConnections(t *testing.T) {
-	assert.Zero(t, checks.Virtual(t, run, 0).Leftover)
+	assert.Zero(t, fetchtest.Virtual(t, run, 0).Leftover)
 }
 
 // TestRealClockLoopback runs the lesson on the loopback simulation, on the
@@ -172,9 +173,9 @@ func TestRealClockLoopback(t *testing.T) {
 	n, err := simnet.NewLoopback(simnet.DefaultWorld())
 	require.NoError(t, err)
 	defer n.Close()
-	for _, res := range []checks.Result{
-		checks.Real(context.Background(), run, n),
-		checks.Real(context.Background(), run, nil, "-offline"),
+	for _, res := range []fetchtest.Result{
+		fetchtest.Real(context.Background(), run, n),
+		fetchtest.Real(context.Background(), run, nil, "-offline"),
 	} {
 		require.Equal(t, 0, res.Code, res.Output())
 		assert.GreaterOrEqual(t, res.Elapsed, 400*time.Millisecond)
@@ -186,7 +187,7 @@ func TestRealClockLoopback(t *testing.T) {
 func TestWorldFile(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "world.json")
 	require.NoError(t, os.WriteFile(path, []byte(`{"resources": [{"url": "http://my.test/", "body": "hello\n", "latency": "10ms"}]}`), 0o644))
-	res := checks.Real(context.Background(), run, nil, "-world", path, "http://my.test/")
+	res := fetchtest.Real(context.Background(), run, nil, "-world", path, "http://my.test/")
 	require.Equal(t, 0, res.Code, res.Output())
 	assert.Contains(t, res.Stdout, "200 OK, 6 bytes")
 }
@@ -194,7 +195,7 @@ func TestWorldFile(t *testing.T) {
 // TestOnline: on the real network, a URL that can not be reached says so
 // and suggests -offline. (Port 1 of this machine refuses connections.)
 func TestOnline(t *testing.T) {
-	res := checks.Real(context.Background(), run, nil, "-timeout", "5s", "http://127.0.0.1:1/")
+	res := fetchtest.Real(context.Background(), run, nil, "-timeout", "5s", "http://127.0.0.1:1/")
 	assert.Equal(t, 1, res.Code)
 	assert.Contains(t, res.Stdout, "! cannot reach 127.0.0.1: is the network up? try -offline")
 }
@@ -213,12 +214,12 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-nope"}, "flag provided but not defined: -nope"},
 		{[]string{"-mode", "first"}, `unknown -mode "first": use all or failfast`},
 	} {
-		res := checks.Real(context.Background(), run, nil, tc.args...)
+		res := fetchtest.Real(context.Background(), run, nil, tc.args...)
 		assert.Equal(t, 2, res.Code, "%v", tc.args)
 		assert.Contains(t, res.Stderr, tc.want, "%v", tc.args)
 		assert.Empty(t, res.Stdout, "%v", tc.args)
 	}
-	res := checks.Real(context.Background(), run, nil, "-h")
+	res := fetchtest.Real(context.Background(), run, nil, "-h")
 	assert.Equal(t, 0, res.Code)
 	assert.Contains(t, res.Stderr, "-max-body int")
 }
@@ -236,7 +237,7 @@ func TestGoldenOrders(t *testing.T) {
 			t.Skipf("no golden output of %s: %v", c.lesson, err)
 		}
 		require.NoError(t, err)
-		columns = append(columns, checks.Labelled(checks.Lines(string(b)), c.label))
+		columns = append(columns, fetchtest.Labelled(fetchtest.Lines(string(b)), c.label))
 	}
 	var out strings.Builder
 	row := func(a, b, c, d string) { fmt.Fprintf(&out, "%-4s %-24s %-24s %s\n", a, b, c, d) }

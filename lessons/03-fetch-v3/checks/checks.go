@@ -5,17 +5,11 @@
 package checks
 
 import (
-	"bytes"
-	"context"
-	"io"
-	"runtime"
 	"slices"
-	"strings"
 	"testing"
-	"testing/synctest"
-	"time"
 
 	"goasync.dev/workbook/internal/exercise"
+	"goasync.dev/workbook/internal/fetch/fetchtest"
 	"goasync.dev/workbook/internal/golden"
 	"goasync.dev/workbook/internal/simnet"
 )
@@ -23,144 +17,9 @@ import (
 // Lesson is the name of the lesson's folders in lessons/ and testdata/.
 const Lesson = "03-fetch-v3"
 
-// Runner is the lesson's run function: flags in, exit code out. sim is the
-// network to use (nil: the real one, or loopback with -offline).
-type Runner func(ctx context.Context, args []string, stdout, stderr io.Writer, sim *simnet.Net) int
-
-// Result is one run of the lesson.
-type Result struct {
-	Stdout, Stderr string
-	Code           int
-	Elapsed        time.Duration // virtual time inside Virtual, real time in Real
-	// Leftover counts the goroutines (in Virtual) still alive once run has
-	// returned and everything that could finish has: open connections.
-	Leftover int
-}
-
-// Output is stdout, then stderr under a marker line.
-func (r Result) Output() string {
-	if r.Stderr == "" {
-		return r.Stdout
-	}
-	return r.Stdout + "-- stderr --\n" + r.Stderr
-}
-
-// Virtual runs the lesson inside a synctest bubble against the default world
-// served in memory, so every latency is exact virtual time and costs no real
-// time. If cancelAfter > 0 the context is cancelled after that much virtual
-// time, as Ctrl-C would.
-func Virtual(t *testing.T, run Runner, cancelAfter time.Duration, args ...string) (res Result) {
-	t.Helper()
-	synctest.Test(t, func(t *testing.T) {
-		n := simnet.NewMemory(simnet.DefaultWorld())
-		defer n.Close()
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		if cancelAfter > 0 {
-			stop := time.AfterFunc(cancelAfter, cancel)
-			defer stop.Stop()
-		}
-		synctest.Wait()
-		before := bubbleGoroutines("")
-		res = call(ctx, run, n, args)
-		synctest.Wait()
-		res.Leftover = bubbleGoroutines("") - before
-	})
-	return res
-}
-
-// bubbleGoroutines counts the goroutines of synctest bubbles (only the
-// caller's exists while a test runs) whose stack mentions frame ("": all).
-// Goroutines elsewhere in the test binary, such as a real-clock test's
-// closing connections, do not count.
-func bubbleGoroutines(frame string) int {
-	buf := make([]byte, 1<<20)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
-			break
-		}
-		buf = make([]byte, 2*len(buf))
-	}
-	count := 0
-	for _, g := range strings.Split(string(buf), "\n\n") {
-		header, _, _ := strings.Cut(g, "\n")
-		if strings.Contains(header, "synctest bubble") && strings.Contains(g, frame) {
-			count++
-		}
-	}
-	return count
-}
-
-// Real runs the lesson on the real clock against sim (nil: the real network,
-// or loopback with -offline).
-func Real(ctx context.Context, run Runner, sim *simnet.Net, args ...string) Result {
-	return call(ctx, run, sim, args)
-}
-
-func call(ctx context.Context, run Runner, sim *simnet.Net, args []string) Result {
-	var stdout, stderr bytes.Buffer
-	start := time.Now()
-	code := run(ctx, args, &stdout, &stderr, sim)
-	return Result{Stdout: stdout.String(), Stderr: stderr.String(), Code: code, Elapsed: time.Since(start)}
-}
-
-// URLs are the lesson's three URLs, in input order.
-var URLs = []string{simnet.ExampleURL, simnet.HTTPBinURL, simnet.PythonURL}
-
-// Latency returns how long the default world makes url wait.
-func Latency(t testing.TB, url string) time.Duration {
-	t.Helper()
-	for _, r := range simnet.DefaultWorld().Resources {
-		if r.URL == url {
-			return time.Duration(r.Latency)
-		}
-	}
-	t.Fatalf("%s is not in the default world", url)
-	return 0
-}
-
-// ByLatency returns urls sorted by their latency: the order they complete in.
-func ByLatency(t testing.TB, urls []string) []string {
-	sorted := slices.Clone(urls)
-	slices.SortStableFunc(sorted, func(a, b string) int { return int(Latency(t, a) - Latency(t, b)) })
-	return sorted
-}
-
-// Line is one result line: "fetch      https://www.python.org  200 OK, ...".
-type Line struct{ Label, URL, Rest string }
-
-// Lines returns the result lines of stdout, in printed order.
-func Lines(stdout string) []Line {
-	var lines []Line
-	for l := range strings.Lines(stdout) {
-		if len(l) < 11 || l[10] != ' ' {
-			continue
-		}
-		fields := strings.Fields(l[11:])
-		if len(fields) < 2 {
-			continue
-		}
-		lines = append(lines, Line{strings.TrimSpace(l[:10]), fields[0], strings.Join(fields[1:], " ")})
-	}
-	return lines
-}
-
-// Labelled returns the URLs of the lines whose label starts with prefix.
-func Labelled(lines []Line, prefix string) []string {
-	var urls []string
-	for _, l := range lines {
-		if strings.HasPrefix(l.Label, prefix) {
-			urls = append(urls, l.URL)
-		}
-	}
-	return urls
-}
-
 // Exercises returns the lesson's exercises, checked against run of the copy
 // under test.
-func Exercises(run Runner) []exercise.Exercise {
+func Exercises(run fetchtest.Runner) []exercise.Exercise {
 	return []exercise.Exercise{
 		{
 			Name:  "input-order",
@@ -182,10 +41,10 @@ func Exercises(run Runner) []exercise.Exercise {
 
 // checkInputOrder: the default run prints in input order, and its output
 // is the reference's.
-func checkInputOrder(t *testing.T, run Runner) {
-	res := Virtual(t, run, 0)
-	if got := Labelled(Lines(res.Stdout), "results"); !slices.Equal(got, URLs) {
-		t.Errorf("printed %v, want the input order %v: does each goroutine write its own results[i]?", got, URLs)
+func checkInputOrder(t *testing.T, run fetchtest.Runner) {
+	res := fetchtest.Virtual(t, run, 0)
+	if got := fetchtest.Labelled(fetchtest.Lines(res.Stdout), "results"); !slices.Equal(got, fetchtest.URLs) {
+		t.Errorf("printed %v, want the input order %v: does each goroutine write its own results[i]?", got, fetchtest.URLs)
 	}
 	golden.Compare(t, Lesson, "fetch", []byte(res.Output()))
 }
@@ -196,9 +55,9 @@ var FailFastArgs = []string{"-mode", "failfast", simnet.ErrorURL, simnet.HangURL
 
 // checkFailFast: the run ends when the 500 arrives, and the others are
 // cancelled, visibly.
-func checkFailFast(t *testing.T, run Runner) {
-	res := Virtual(t, run, 0, FailFastArgs...)
-	if want := Latency(t, simnet.ErrorURL); res.Elapsed != want {
+func checkFailFast(t *testing.T, run fetchtest.Runner) {
+	res := fetchtest.Virtual(t, run, 0, FailFastArgs...)
+	if want := fetchtest.Latency(t, simnet.ErrorURL); res.Elapsed != want {
 		t.Errorf("-mode failfast took %v, want %v, when the 500 arrives: does the first error cancel the ctx the other fetches use?", res.Elapsed, want)
 	}
 	if res.Code != 1 {

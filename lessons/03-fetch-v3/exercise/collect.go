@@ -6,44 +6,51 @@ import (
 	"sync"
 
 	"golang.org/x/sync/errgroup"
+
+	"goasync.dev/workbook/internal/fetch"
 )
 
 // fetchAll fetches every URL at once, waits for all of them, and prints
 // the results in input order: Python's version 3,
 //
-//	tasks = [fetch_url(url, client) for url in urls]
-//	results = await asyncio.gather(*tasks)
-//	print(results)
+//	async with httpx.AsyncClient() as client:
+//	    tasks = [fetch_url(url, client) for url in urls]
+//	    results = await asyncio.gather(*tasks)
+//	    print(results)
 //
 // Each goroutine writes only its own results[i], so no two goroutines touch
 // the same element and the order is the input order, however the fetches
 // finish. failFast picks what happens when one fetch fails.
-func fetchAll(ctx context.Context, f *fetcher, urls []string, p *printer, failFast bool) []result {
-	results := make([]result, len(urls))
+func fetchAll(ctx context.Context, c *fetch.Client, urls []string, p *fetch.Printer, failFast bool) []fetch.Result {
+	// Python's `async with httpx.AsyncClient() as client:` closes the
+	// client's connections at the end of the block; this is Go's spelling.
+	defer c.HTTP.CloseIdleConnections()
+
+	results := make([]fetch.Result, len(urls))
 	if failFast {
-		gatherFailFast(ctx, f, urls, results)
+		gatherFailFast(ctx, c, urls, results)
 	} else {
-		gatherAll(ctx, f, urls, results)
+		gatherAll(ctx, c, urls, results)
 	}
 	// Every goroutine is done: results is complete, in input order.
 	for i, r := range results {
-		p.print(fmt.Sprintf("results[%d]", i), r)
+		p.Print(fmt.Sprintf("results[%d]", i), r)
 	}
 	return results
 }
 
 // gatherAll is gather(*tasks, return_exceptions=True): a failure is one
 // more result, and every fetch runs to its end. A plain sync.WaitGroup.
-func gatherAll(ctx context.Context, f *fetcher, urls []string, results []result) {
+func gatherAll(ctx context.Context, c *fetch.Client, urls []string, results []fetch.Result) {
 	// TODO(exercise 1): appending puts the results in the order the fetches
 	// finish, not in input order. Let goroutine i write results[i]: then no
 	// two goroutines touch the same element, and the mutex can go.
 	var wg sync.WaitGroup
 	var mu sync.Mutex
-	var done []result
+	var done []fetch.Result
 	for _, u := range urls {
 		wg.Go(func() {
-			r := f.fetchURL(ctx, u)
+			r := fetchURL(ctx, c, u)
 			mu.Lock()
 			done = append(done, r)
 			mu.Unlock()
@@ -57,7 +64,7 @@ func gatherAll(ctx context.Context, f *fetcher, urls []string, results []result)
 // its ctx as soon as one goroutine returns an error, with that error as the
 // cause, so every other fetch ends at once and says why. Wait returns when
 // all of them have ended: none outlives fetchAll.
-func gatherFailFast(ctx context.Context, f *fetcher, urls []string, results []result) {
+func gatherFailFast(ctx context.Context, c *fetch.Client, urls []string, results []fetch.Result) {
 	// TODO(exercise 2): a plain errgroup.Group waits for every fetch, even
 	// after one failed: a URL that never answers holds the run until
 	// -timeout. Make the group with errgroup.WithContext(ctx), and let its
@@ -65,8 +72,8 @@ func gatherFailFast(ctx context.Context, f *fetcher, urls []string, results []re
 	var g errgroup.Group
 	for i, u := range urls {
 		g.Go(func() error {
-			results[i] = f.fetchURL(ctx, u)
-			if results[i].err != nil {
+			results[i] = fetchURL(ctx, c, u)
+			if results[i].Err != nil {
 				return fmt.Errorf("%s failed first", u)
 			}
 			return nil

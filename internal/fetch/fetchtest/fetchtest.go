@@ -1,0 +1,175 @@
+// Package fetchtest is the test code that lessons 03-fetch-v1, v2 and v3
+// share: it runs a lesson's run function against the simulated internet, in
+// virtual time (a synctest bubble) or on the real clock, and reads its
+// output. Each lesson's checks package holds its own exercises.
+package fetchtest
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"testing/synctest"
+	"time"
+
+	"goasync.dev/workbook/internal/fetch"
+	"goasync.dev/workbook/internal/simnet"
+)
+
+// Runner is the lesson's run function: flags in, exit code out. sim is the
+// network to use (nil: the real one, or loopback with -offline).
+type Runner func(ctx context.Context, args []string, stdout, stderr io.Writer, sim *simnet.Net) int
+
+// Result is one run of the lesson.
+type Result struct {
+	Stdout, Stderr string
+	Code           int
+	Elapsed        time.Duration // virtual time inside Virtual, real time in Real
+	// Leftover counts the goroutines (in Virtual) still alive once run has
+	// returned and everything that could finish has: open connections.
+	Leftover int
+}
+
+// Output is stdout, then stderr under a marker line.
+func (r Result) Output() string {
+	if r.Stderr == "" {
+		return r.Stdout
+	}
+	return r.Stdout + "-- stderr --\n" + r.Stderr
+}
+
+// Virtual runs the lesson inside a synctest bubble against the default world
+// served in memory, so every latency is exact virtual time and costs no real
+// time. If cancelAfter > 0 the context is cancelled after that much virtual
+// time, as Ctrl-C would.
+func Virtual(t *testing.T, run Runner, cancelAfter time.Duration, args ...string) (res Result) {
+	t.Helper()
+	synctest.Test(t, func(t *testing.T) {
+		n := simnet.NewMemory(simnet.DefaultWorld())
+		defer n.Close()
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		if cancelAfter > 0 {
+			stop := time.AfterFunc(cancelAfter, cancel)
+			defer stop.Stop()
+		}
+		synctest.Wait()
+		before := bubbleGoroutines("")
+		res = call(ctx, run, n, args)
+		synctest.Wait()
+		res.Leftover = bubbleGoroutines("") - before
+	})
+	return res
+}
+
+// bubbleGoroutines counts the goroutines of synctest bubbles (only the
+// caller's exists while a test runs) whose stack mentions frame ("": all).
+// Goroutines elsewhere in the test binary, such as a real-clock test's
+// closing connections, do not count.
+func bubbleGoroutines(frame string) int {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	count := 0
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		header, _, _ := strings.Cut(g, "\n")
+		if strings.Contains(header, "synctest bubble") && strings.Contains(g, frame) {
+			count++
+		}
+	}
+	return count
+}
+
+// Real runs the lesson on the real clock against sim (nil: the real network,
+// or loopback with -offline).
+func Real(ctx context.Context, run Runner, sim *simnet.Net, args ...string) Result {
+	return call(ctx, run, sim, args)
+}
+
+func call(ctx context.Context, run Runner, sim *simnet.Net, args []string) Result {
+	var stdout, stderr bytes.Buffer
+	start := time.Now()
+	code := run(ctx, args, &stdout, &stderr, sim)
+	return Result{Stdout: stdout.String(), Stderr: stderr.String(), Code: code, Elapsed: time.Since(start)}
+}
+
+// URLs are the lesson's three URLs, in input order.
+var URLs = slices.Clone(fetch.DefaultURLs)
+
+// Latency returns how long the default world makes url wait.
+func Latency(t testing.TB, url string) time.Duration {
+	t.Helper()
+	for _, r := range simnet.DefaultWorld().Resources {
+		if r.URL == url {
+			return time.Duration(r.Latency)
+		}
+	}
+	t.Fatalf("%s is not in the default world", url)
+	return 0
+}
+
+// ByLatency returns urls sorted by their latency: the order they complete in.
+func ByLatency(t testing.TB, urls []string) []string {
+	sorted := slices.Clone(urls)
+	slices.SortStableFunc(sorted, func(a, b string) int { return int(Latency(t, a) - Latency(t, b)) })
+	return sorted
+}
+
+// Line is one result line: "fetch      https://www.python.org  200 OK, ...".
+type Line struct{ Label, URL, Rest string }
+
+// Lines returns the result lines of stdout, in printed order.
+func Lines(stdout string) []Line {
+	var lines []Line
+	for l := range strings.Lines(stdout) {
+		if len(l) < 11 || l[10] != ' ' {
+			continue
+		}
+		fields := strings.Fields(l[11:])
+		if len(fields) < 2 {
+			continue
+		}
+		lines = append(lines, Line{strings.TrimSpace(l[:10]), fields[0], strings.Join(fields[1:], " ")})
+	}
+	return lines
+}
+
+// Labelled returns the URLs of the lines whose label starts with prefix.
+func Labelled(lines []Line, prefix string) []string {
+	var urls []string
+	for _, l := range lines {
+		if strings.HasPrefix(l.Label, prefix) {
+			urls = append(urls, l.URL)
+		}
+	}
+	return urls
+}
+
+// ConnsAt runs the lesson like Virtual and returns how many client
+// connections were open at virtual time at.
+func ConnsAt(t *testing.T, run Runner, at time.Duration, args ...string) (open int) {
+	t.Helper()
+	synctest.Test(t, func(t *testing.T) {
+		n := simnet.NewMemory(simnet.DefaultWorld())
+		defer n.Close()
+		probed := make(chan int)
+		go func() {
+			time.Sleep(at)
+			synctest.Wait() // let everything due at `at` happen first
+			// A client connection is a goroutine in readLoop.
+			probed <- bubbleGoroutines("net/http.(*persistConn).readLoop")
+		}()
+		call(context.Background(), run, n, args)
+		open = <-probed
+	})
+	return open
+}
