@@ -1,9 +1,6 @@
 package main
 
 import (
-	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -40,16 +37,7 @@ func TestGolden(t *testing.T) {
 
 // TestVirtualDuration: the three fetches overlap, so the run takes exactly
 // the slowest URL's latency, not the sum.
-func TestVirtualDuration(t *testing.T) {
-	var slowest, sum time.Duration
-	for _, u := range fetchtest.URLs {
-		slowest = max(slowest, fetchtest.Latency(t, u))
-		sum += fetchtest.Latency(t, u)
-	}
-	res := fetchtest.Virtual(t, run, 0)
-	assert.Equal(t, slowest, res.Elapsed)
-	assert.Less(t, res.Elapsed, sum)
-}
+func TestVirtualDuration(t *testing.T) { fetchtest.VirtualDuration(t, run) }
 
 // TestOrder: each fetch prints when it finishes (latency order), main prints
 // in creation order, and a URL given last (python.org) finishes before main
@@ -75,42 +63,7 @@ func labels(lines []fetchtest.Line, prefix string) []string {
 
 // TestFaults: every kind of bad URL gets a line that names it and says what
 // to do, the good URL beside it is still fetched, and the exit code is 1.
-func TestFaults(t *testing.T) {
-	for _, tc := range []struct {
-		name string
-		args []string
-		url  string
-		want string
-	}{
-		{"malformed", nil, "http://[::1", "! not a URL (missing ']' in host): write it like https://www.example.com"},
-		{"no scheme", nil, "www.example.com", "! no scheme: write it as https://www.example.com"},
-		{"scheme", nil, "ftp://ftp.example.com/file", "! unsupported scheme ftp: this program fetches http:// and https:// URLs"},
-		{"unreachable", nil, "https://nowhere.test/", "! no such host nowhere.test: check the spelling"},
-		{"500", nil, simnet.ErrorURL, "500 Internal Server Error, 23 bytes ! the server failed: try again later"},
-		{"timeout", []string{"-timeout", "1s"}, simnet.HangURL, "! no answer within -timeout 1s: the server is slow or down; try a longer -timeout"},
-		{"reset", nil, simnet.ResetURL, "200 OK, 5000 bytes ! connection broken after 5000 of 10000 bytes: try again"},
-		{"oversized", nil, simnet.HugeURL, "200 OK, 1048576 bytes ! body larger than -max-body 1048576 bytes: stopped reading"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			res := fetchtest.Virtual(t, run, 0, append(tc.args, tc.url, simnet.ExampleURL)...)
-			assert.Equal(t, 1, res.Code)
-			assert.Contains(t, res.Stderr, "1 of 2 URLs failed")
-			lines := fetchtest.Lines(res.Stdout)
-			require.Len(t, lines, 4, res.Stdout)
-			for _, l := range lines {
-				if l.URL == tc.url {
-					assert.Contains(t, l.Rest, tc.want)
-				} else {
-					assert.Equal(t, "200 OK, 263 bytes", l.Rest)
-				}
-			}
-			if tc.name == "timeout" {
-				assert.Equal(t, time.Second, res.Elapsed, "the hang ends at exactly -timeout")
-			}
-			assert.Zero(t, res.Leftover, "connections left open")
-		})
-	}
-}
+func TestFaults(t *testing.T) { fetchtest.Faults(t, run, 2) }
 
 // TestGoldenFaults pins all the faults in one run (shown in the README).
 func TestGoldenFaults(t *testing.T) {
@@ -151,62 +104,19 @@ func TestNoOpenConnections(t *testing.T) {
 }
 
 // TestRealClockLoopback runs the lesson on the loopback simulation, on the
-// real clock: it can not beat the slowest URL (400ms), and it must end well
-// before the sum of the three (800ms), so the overlap is real. -offline
-// starts a loopback simulation of its own.
-func TestRealClockLoopback(t *testing.T) {
-	n, err := simnet.NewLoopback(simnet.DefaultWorld())
-	require.NoError(t, err)
-	defer n.Close()
-	for _, res := range []fetchtest.Result{
-		fetchtest.Real(context.Background(), run, n),
-		fetchtest.Real(context.Background(), run, nil, "-offline"),
-	} {
-		require.Equal(t, 0, res.Code, res.Output())
-		assert.GreaterOrEqual(t, res.Elapsed, 400*time.Millisecond)
-		assert.Less(t, res.Elapsed, 800*time.Millisecond, "no real overlap")
-	}
-}
+// real clock: it can not beat the slowest URL (400ms), and it must end
+// before the sum of the three (800ms), so the overlap is real.
+func TestRealClockLoopback(t *testing.T) { fetchtest.RealClockLoopback(t, run) }
 
 // TestWorldFile: -world loads a world of your own.
-func TestWorldFile(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "world.json")
-	require.NoError(t, os.WriteFile(path, []byte(`{"resources": [{"url": "http://my.test/", "body": "hello\n", "latency": "10ms"}]}`), 0o644))
-	res := fetchtest.Real(context.Background(), run, nil, "-world", path, "http://my.test/")
-	require.Equal(t, 0, res.Code, res.Output())
-	assert.Contains(t, res.Stdout, "200 OK, 6 bytes")
-}
+func TestWorldFile(t *testing.T) { fetchtest.WorldFile(t, run) }
 
 // TestOnline: on the real network, a URL that can not be reached says so
-// and suggests -offline. (Port 1 of this machine refuses connections.)
-func TestOnline(t *testing.T) {
-	res := fetchtest.Real(context.Background(), run, nil, "-timeout", "5s", "http://127.0.0.1:1/")
-	assert.Equal(t, 1, res.Code)
-	assert.Contains(t, res.Stdout, "! cannot reach 127.0.0.1: is the network up? try -offline")
-}
+// and suggests -offline.
+func TestOnline(t *testing.T) { fetchtest.Online(t, run) }
 
 // TestBadInput: every bad flag names itself, says what to do, exits 2.
-func TestBadInput(t *testing.T) {
-	for _, tc := range []struct {
-		args []string
-		want string
-	}{
-		{[]string{"-timeout", "0"}, "-timeout 0s: must be a positive duration"},
-		{[]string{"-max-body", "-1"}, "-max-body -1: must be a positive number of bytes"},
-		{[]string{"-timeout", "soon"}, `invalid value "soon" for flag -timeout`},
-		{[]string{"https://go.dev", "-offline"}, `"-offline" after the URLs: put every flag before the first URL`},
-		{[]string{"-world", "no-such-world.json"}, "-world: simnet: reading world"},
-		{[]string{"-nope"}, "flag provided but not defined: -nope"},
-	} {
-		res := fetchtest.Real(context.Background(), run, nil, tc.args...)
-		assert.Equal(t, 2, res.Code, "%v", tc.args)
-		assert.Contains(t, res.Stderr, tc.want, "%v", tc.args)
-		assert.Empty(t, res.Stdout, "%v", tc.args)
-	}
-	res := fetchtest.Real(context.Background(), run, nil, "-h")
-	assert.Equal(t, 0, res.Code)
-	assert.Contains(t, res.Stderr, "-max-body int")
-}
+func TestBadInput(t *testing.T) { fetchtest.BadInput(t, run) }
 
 // TestREADME keeps every output block of the README equal to its golden file.
 func TestREADME(t *testing.T) {

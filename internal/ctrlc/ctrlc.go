@@ -1,0 +1,81 @@
+// Package ctrlc tests a lesson's real Ctrl-C path: it builds the lesson's
+// binary, starts it, sends it SIGINT (what Ctrl-C sends) at a chosen moment
+// and reports how the program ended. The virtual-time tests cancel a
+// context; this proves that main wires the signal to that context.
+package ctrlc
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// Exit is how an interrupted program ended.
+type Exit struct {
+	Code   int
+	Before string        // stdout up to the signal
+	After  string        // stdout after the signal
+	Stderr string        // all of stderr
+	Took   time.Duration // from the signal to the end of the program
+}
+
+// Run builds the package in the current directory (a test's own lesson),
+// starts it with args, and sends it SIGINT once a line of its stdout
+// contains ready, or, when ready is "", after a second. It fails the test
+// if the program can not be built or started, ends before the signal, or
+// does not end within a minute after it.
+func Run(t *testing.T, ready string, args ...string) Exit {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the lesson binary")
+	}
+	bin := filepath.Join(t.TempDir(), "lesson")
+	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
+	require.NoError(t, err, "go build: %s", out)
+
+	cmd := exec.Command(bin, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	stdout, err := cmd.StdoutPipe()
+	require.NoError(t, err)
+	require.NoError(t, cmd.Start())
+	lines := bufio.NewScanner(stdout)
+	var before, after strings.Builder
+	if ready == "" {
+		time.Sleep(time.Second)
+	} else {
+		for !strings.Contains(before.String(), ready) {
+			if !lines.Scan() {
+				cmd.Wait()
+				t.Fatalf("the program ended before printing %q; stdout:\n%s\nstderr:\n%s", ready, before.String(), stderr.String())
+			}
+			before.WriteString(lines.Text() + "\n")
+		}
+	}
+
+	start := time.Now()
+	require.NoError(t, cmd.Process.Signal(os.Interrupt))
+	ended := time.AfterFunc(time.Minute, func() { cmd.Process.Kill() })
+	defer ended.Stop()
+	for lines.Scan() {
+		after.WriteString(lines.Text() + "\n")
+	}
+	err = cmd.Wait()
+	exit := Exit{Before: before.String(), After: after.String(), Stderr: stderr.String(), Took: time.Since(start)}
+	var exitErr *exec.ExitError
+	switch {
+	case errors.As(err, &exitErr):
+		exit.Code = exitErr.ExitCode()
+	case err != nil:
+		t.Fatalf("waiting for the program: %v", err)
+	}
+	return exit
+}
