@@ -171,3 +171,8 @@ func sampleHeap(b *testing.B) (stop func() uint64) {
 	b.Cleanup(func() { stop() })
 	return stop
 }
+
+// TestCtrlC builds the lesson and sends it a real SIGINT (what Ctrl-C
+// sends) while a request hangs: it must end at once, print what finished
+// and exit 130.
+func TestCtrlC(t *testing.T) { fetchtest.CtrlC(t) }

@@ -139,3 +139,8 @@ func TestBadInput(t *testing.T) {
 func TestREADME(t *testing.T) {
 	golden.README(t, "README.md", checks.Lesson)
 }
+
+// TestCtrlC builds the lesson and sends it a real SIGINT (what Ctrl-C
+// sends) while a request hangs: it must end at once, print what finished
+// and exit 130.
+func TestCtrlC(t *testing.T) { fetchtest.CtrlC(t) }

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"goasync.dev/workbook/internal/ctrlc"
 	"goasync.dev/workbook/internal/simnet"
 )
 
@@ -136,4 +137,19 @@ func BadInput(t *testing.T, run Runner, more ...BadArgs) {
 	res := Real(context.Background(), run, nil, "-h")
 	assert.Equal(t, 0, res.Code)
 	assert.Contains(t, res.Stderr, "-max-body int")
+}
+
+// CtrlC builds the lesson in the current directory, fetches python.org
+// (150ms) and a URL that never answers from the loopback simulation, and
+// sends a real SIGINT (what Ctrl-C sends) after a second: the hanging
+// request must end at once, the program print python.org's result and exit
+// 130.
+func CtrlC(t *testing.T) {
+	exit := ctrlc.Run(t, "", "-offline", simnet.PythonURL, simnet.HangURL)
+	require.Equal(t, 130, exit.Code, exit.Stderr)
+	assert.Less(t, exit.Took, 5*time.Second, "Ctrl-C must end the hanging request at once")
+	stdout := exit.Before + exit.After
+	assert.Contains(t, stdout, "200 OK, 51200 bytes")
+	assert.Contains(t, stdout, "! cancelled: interrupted")
+	assert.Contains(t, exit.Stderr, "interrupted after ")
 }
