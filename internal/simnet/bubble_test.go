@@ -21,9 +21,10 @@ func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 func TestFirstLookupInsideABubble(t *testing.T) {
 	for range 2 {
 		synctest.Test(t, func(t *testing.T) {
-			n := NewMemory(DefaultWorld())
+			n, err := NewMemory(DefaultWorld())
+			require.NoError(t, err)
 			defer n.Close()
-			_, err := n.Resolver().LookupHost(context.Background(), "go.dev")
+			_, err = n.Resolver().LookupHost(context.Background(), "go.dev")
 			require.NoError(t, err)
 		})
 	}

@@ -19,7 +19,8 @@ import (
 func inMemory(t *testing.T, w *World, f func(t *testing.T, n *Net)) {
 	t.Helper()
 	synctest.Test(t, func(t *testing.T) {
-		n := NewMemory(w)
+		n, err := NewMemory(w)
+		require.NoError(t, err)
 		defer n.Close()
 		f(t, n)
 	})

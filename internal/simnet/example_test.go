@@ -51,7 +51,10 @@ func ExampleNewMemory() {
 			Latency: simnet.Duration(5 * time.Millisecond),
 		}},
 	}
-	n := simnet.NewMemory(world)
+	n, err := simnet.NewMemory(world)
+	if err != nil {
+		panic(err)
+	}
 	defer n.Close()
 
 	addrs, err := n.Resolver().LookupHost(context.Background(), "gopher.test")

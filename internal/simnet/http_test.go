@@ -172,14 +172,12 @@ func TestLoopbackHTTP(t *testing.T) {
 
 func TestCloseEndsRequestsInFlight(t *testing.T) {
 	for _, memory := range []bool{true, false} {
-		var n *Net
+		newNet := NewLoopback
 		if memory {
-			n = NewMemory(DefaultWorld())
-		} else {
-			var err error
-			n, err = NewLoopback(DefaultWorld())
-			require.NoError(t, err)
+			newNet = NewMemory
 		}
+		n, err := newNet(DefaultWorld())
+		require.NoError(t, err)
 		errs := make(chan error, 2)
 		go func() { _, _, err := get(n.Client(0), HangURL, 1<<20); errs <- err }()
 		go func() {

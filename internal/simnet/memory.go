@@ -2,6 +2,7 @@ package simnet
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"sync"
 )
@@ -9,18 +10,18 @@ import (
 // NewMemory starts the world w (nil: DefaultWorld()) on in-memory pipes
 // (net.Pipe): no socket is opened. Inside a testing/synctest bubble every
 // latency is virtual time, so results are exact and repeatable. Call it
-// inside the bubble that uses it, and Close it before the bubble ends. It
-// panics if w is invalid: check a loaded world with LoadWorld or Validate.
-func NewMemory(w *World) *Net {
+// inside the bubble that uses it, and Close it before the bubble ends. An
+// invalid w is an error that says what to fix, as in NewLoopback.
+func NewMemory(w *World) (*Net, error) {
 	if w != nil {
 		if err := w.Validate(); err != nil {
-			panic("simnet.NewMemory: " + err.Error())
+			return nil, fmt.Errorf("simnet: %w", err)
 		}
 	}
 	n := newNet(w)
 	pipes := newPipeListener()
 	n.start(pipes, n.dialMemoryDNS, pipes.dial)
-	return n
+	return n, nil
 }
 
 // dialMemoryDNS gives the resolver one end of a pipe and serves the other

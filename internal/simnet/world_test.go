@@ -127,7 +127,8 @@ func TestAnInvalidWorldIsRefused(t *testing.T) {
 	bad := &World{Domains: []Domain{{Name: "a.dev", Rcode: "REFUSED"}}}
 	_, err := NewLoopback(bad)
 	assert.ErrorContains(t, err, "rcode")
-	assert.PanicsWithValue(t, `simnet.NewMemory: domains[0] ("a.dev"): rcode "REFUSED": use NXDOMAIN, SERVFAIL or leave it out`, func() { NewMemory(bad) })
+	_, err = NewMemory(bad)
+	assert.EqualError(t, err, `simnet: domains[0] ("a.dev"): rcode "REFUSED": use NXDOMAIN, SERVFAIL or leave it out`)
 }
 
 func TestWriteJSONReadsBack(t *testing.T) {

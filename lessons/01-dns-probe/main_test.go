@@ -169,7 +169,8 @@ func TestGoldenInvalid(t *testing.T) {
 
 	// On a network that is down, the invalid names are still not queried.
 	synctest.Test(t, func(t *testing.T) {
-		n := simnet.NewMemory(simnet.DefaultWorld())
+		n, err := simnet.NewMemory(simnet.DefaultWorld())
+		require.NoError(t, err)
 		n.Close()
 		res := checks.Real(context.Background(), run, n, "bad name.dev", "a..dev")
 		assert.Equal(t, 1, res.Code)
@@ -240,7 +241,8 @@ func TestGoldenCancel(t *testing.T) {
 func TestGoldenNetworkDown(t *testing.T) {
 	var res checks.Result
 	synctest.Test(t, func(t *testing.T) {
-		n := simnet.NewMemory(simnet.DefaultWorld())
+		n, err := simnet.NewMemory(simnet.DefaultWorld())
+		require.NoError(t, err)
 		n.Close() // the network is down: every dial fails
 		// -limit 1: they all fail at once, so one at a time prints them in
 		// a fixed order.

@@ -15,6 +15,8 @@ import (
 	"testing/synctest"
 	"time"
 
+	"github.com/stretchr/testify/require"
+
 	"goasync.dev/workbook/internal/fetch"
 	"goasync.dev/workbook/internal/simnet"
 )
@@ -48,7 +50,8 @@ func (r Result) Output() string {
 func Virtual(t *testing.T, run Runner, cancelAfter time.Duration, args ...string) (res Result) {
 	t.Helper()
 	synctest.Test(t, func(t *testing.T) {
-		n := simnet.NewMemory(simnet.DefaultWorld())
+		n, err := simnet.NewMemory(simnet.DefaultWorld())
+		require.NoError(t, err)
 		defer n.Close()
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
@@ -159,7 +162,8 @@ func Labelled(lines []Line, prefix string) []string {
 func ConnsAt(t *testing.T, run Runner, at time.Duration, args ...string) (open int) {
 	t.Helper()
 	synctest.Test(t, func(t *testing.T) {
-		n := simnet.NewMemory(simnet.DefaultWorld())
+		n, err := simnet.NewMemory(simnet.DefaultWorld())
+		require.NoError(t, err)
 		defer n.Close()
 		probed := make(chan int)
 		go func() {

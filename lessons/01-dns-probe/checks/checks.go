@@ -61,7 +61,10 @@ func Virtual(t *testing.T, run Runner, world *simnet.World, cancelAfter time.Dur
 		}
 	}()
 	synctest.Test(t, func(t *testing.T) {
-		n := simnet.NewMemory(world)
+		n, err := simnet.NewMemory(world)
+		if err != nil {
+			t.Fatalf("the world of this check is invalid: %v", err)
+		}
 		defer n.Close()
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
