@@ -104,7 +104,8 @@ func TestREADME(t *testing.T) {
 
 // BenchmarkLoopback1000 fetches 1,000 URLs of 100 ms latency from the
 // loopback simulation, all at once: goroutines are cheap enough for one per
-// request. It fails over 0.3 s per run or 64 MB of peak heap, and reports
+// request. It fails over 0.5 s per run (one after the other: 100 s; at
+// once, about 0.28 s on two cores) or 64 MB of peak heap, and reports
 // both: s/run, and peak-MB (the largest heap in use seen while it ran,
 // sampled every millisecond).
 func BenchmarkLoopback1000(b *testing.B) {
@@ -131,8 +132,8 @@ func BenchmarkLoopback1000(b *testing.B) {
 	peakMB := float64(peak()) / (1 << 20)
 	b.ReportMetric(perRun.Seconds(), "s/run")
 	b.ReportMetric(peakMB, "peak-MB")
-	if perRun > 300*time.Millisecond {
-		b.Errorf("%d URLs took %v per run, want under 300ms", count, perRun)
+	if perRun > 500*time.Millisecond {
+		b.Errorf("%d URLs took %v per run, want under 500ms", count, perRun)
 	}
 	if peakMB > 64 {
 		b.Errorf("peak heap %.1f MB, want under 64 MB", peakMB)
