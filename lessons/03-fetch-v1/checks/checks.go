@@ -31,7 +31,7 @@ func Exercises(run fetchtest.Runner) []exercise.Exercise {
 		{
 			Name:  "max-body",
 			Goal:  "a body larger than -max-body is an error for its URL, read no further than one byte past the limit",
-			Hints: []string{"in fetchURL, read through io.LimitReader(resp.Body, f.maxBody+1) and fail if you got more than f.maxBody bytes"},
+			Hints: []string{"in fetchURL, read through io.LimitReader(resp.Body, c.MaxBody+1) and, if you got more than c.MaxBody bytes, set r.Err = c.TooLarge()"},
 			Check: func(t *testing.T) { checkMaxBody(t, run) },
 		},
 		{
@@ -39,7 +39,7 @@ func Exercises(run fetchtest.Runner) []exercise.Exercise {
 			Goal: "no connection is left open when run returns: every body is closed, and the client's idle connections too",
 			Hints: []string{
 				"in fetchURL, `defer resp.Body.Close()` right after client.Do succeeds",
-				"in run, `defer f.client.CloseIdleConnections()`: Python's `async with httpx.AsyncClient() as client`",
+				"in fetchAll, `defer c.HTTP.CloseIdleConnections()`: Python's `async with httpx.AsyncClient() as client`",
 				"finish exercise 2 first: a body read to its end goes back to the client's pool, still open",
 			},
 			Check: func(t *testing.T) { checkClose(t, run) },
@@ -88,6 +88,6 @@ func checkClose(t *testing.T, run fetchtest.Runner) {
 		t.Errorf("%d connections open at 200ms, want 1 (httpbin's): python.org's fetch ended at 150ms; is its resp.Body closed when fetchURL returns?", open)
 	}
 	if res := fetchtest.Virtual(t, run, 0); res.Leftover > 0 {
-		t.Errorf("after the default run, %d goroutines of idle connections were still running: does run close the client's idle connections when it is done?", res.Leftover)
+		t.Errorf("after the default run, %d goroutines of idle connections were still running: does fetchAll close the client's idle connections when it is done?", res.Leftover)
 	}
 }
