@@ -27,7 +27,7 @@ REF_PKGS      = $(filter-out $(EXERCISE_PKGS),$(ALL_PKGS))
 # Shell snippet: build the progress reader of `go test -json` into $progress.
 PROGRESS = progress=$$(mktemp -d)/progress && $(GO) build -o $$progress ./internal/cmd/progress
 
-.PHONY: help test fmt vet race leaks shipped standalone run check diff golden bench tidy need-lesson
+.PHONY: help test fmt vet race leaks shipped solvable standalone run check diff golden bench tidy need-lesson
 
 help: ## list the targets
 	@echo "The Go async workbook. Lessons: $(LESSONS)"
@@ -36,7 +36,7 @@ help: ## list the targets
 	@echo
 	@echo "  Variables: LESSON=02-tasks  ARGS='-mode sequential'  BENCH=Loopback"
 
-test: fmt vet race leaks shipped standalone ## everything CI checks: gofmt, vet, tests with -race, leak checks, exercises as shipped, lessons alone
+test: fmt vet race leaks shipped solvable standalone ## everything CI checks: gofmt, vet, tests with -race, leak checks, exercises as shipped and solved, lessons alone
 	@echo "make test: all checks passed"
 
 fmt: ## fail if a Go file is not gofmt-ed
@@ -61,6 +61,14 @@ shipped: ## maintainers: every shipped exercise must fail its check (skipped onc
 	else \
 		$(PROGRESS) && $(GO) test -tags exercise -json -count=1 -timeout 5m -run '^TestExercises$$' $(EXERCISE_PKGS) 2>&1 | $$progress -shipped; \
 	fi
+
+solvable: ## maintainers: in a copy, fill every exercise file that has a TODO with the reference: all checks must pass
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	cp -r go.work go.work.sum internal lessons testdata "$$tmp"/; \
+	for f in $$(grep -rl 'TODO(exercise' "$$tmp"/lessons/*/exercise); do cp "$${f/\/exercise\//\/}" "$$f"; done; \
+	$(PROGRESS) && (cd "$$tmp" && $(GO) test -tags exercise -json -count=1 -timeout 5m -run '^TestExercises$$' $(EXERCISE_PKGS) 2>&1) | $$progress >"$$tmp/report" \
+		|| { cat "$$tmp/report"; echo "solvable: the exercises, filled in with the reference, do not all pass"; exit 1; }; \
+	tail -1 "$$tmp/report" | sed 's/^/solvable: filled in with the reference, /'
 
 standalone: ## each lesson module builds and passes its tests alone (GOWORK=off), as when handed out
 	@for m in $(addprefix lessons/,$(LESSONS)); do \
