@@ -73,9 +73,9 @@ func (n *Net) answerDNS(query []byte) (dnsAnswer, error) {
 }
 
 var rcodes = map[string]dnsmessage.RCode{
-	"":         dnsmessage.RCodeSuccess,
-	"NXDOMAIN": dnsmessage.RCodeNameError,
-	"SERVFAIL": dnsmessage.RCodeServerFailure,
+	"":            dnsmessage.RCodeSuccess,
+	RcodeNXDOMAIN: dnsmessage.RCodeNameError,
+	RcodeSERVFAIL: dnsmessage.RCodeServerFailure,
 }
 
 // addRecords answers an A question with the IPv4 addresses and an AAAA

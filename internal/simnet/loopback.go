@@ -19,12 +19,10 @@ const dnsSockets = 16
 // query; HTTP/1.1 over TCP. It fails if w is invalid or a port can not be
 // opened.
 func NewLoopback(w *World) (*Net, error) {
-	if w != nil {
-		if err := w.Validate(); err != nil {
-			return nil, fmt.Errorf("simnet: %w", err)
-		}
+	n, err := newNet(w)
+	if err != nil {
+		return nil, err
 	}
-	n := newNet(w)
 	for range dnsSockets {
 		pc, err := net.ListenPacket("udp", "127.0.0.1:0")
 		if err != nil {

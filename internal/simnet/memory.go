@@ -2,7 +2,6 @@ package simnet
 
 import (
 	"context"
-	"fmt"
 	"net"
 	"sync"
 )
@@ -13,12 +12,10 @@ import (
 // inside the bubble that uses it, and Close it before the bubble ends. An
 // invalid w is an error that says what to fix, as in NewLoopback.
 func NewMemory(w *World) (*Net, error) {
-	if w != nil {
-		if err := w.Validate(); err != nil {
-			return nil, fmt.Errorf("simnet: %w", err)
-		}
+	n, err := newNet(w)
+	if err != nil {
+		return nil, err
 	}
-	n := newNet(w)
 	pipes := newPipeListener()
 	n.start(pipes, n.dialMemoryDNS, pipes.dial)
 	return n, nil

@@ -3,6 +3,7 @@ package simnet
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net"
 	"net/http"
 	"net/netip"
@@ -37,11 +38,14 @@ type Net struct {
 // ErrClosed is the error of a dial after Close.
 var ErrClosed = errors.New("simnet: the simulated internet is closed")
 
-// newNet indexes w (nil: DefaultWorld()). Entries Validate would reject are
-// skipped, not served.
-func newNet(w *World) *Net {
+// newNet validates w (nil: DefaultWorld()) and indexes it. An invalid w
+// is an error that names every entry to fix.
+func newNet(w *World) (*Net, error) {
 	if w == nil {
 		w = DefaultWorld()
+	}
+	if err := w.Validate(); err != nil {
+		return nil, fmt.Errorf("simnet: %w", err)
 	}
 	n := &Net{
 		domains:   map[string]Domain{},
@@ -51,17 +55,14 @@ func newNet(w *World) *Net {
 		conns:     map[net.Conn]struct{}{},
 	}
 	for _, d := range w.Domains {
-		if len(d.problems()) == 0 {
-			n.domains[canonical(d.Name)] = d
-		}
+		n.domains[canonical(d.Name)] = d
 	}
 	for _, r := range w.Resources {
-		if k, err := key(r.URL); err == nil && len(r.problems()) == 0 {
-			n.resources[k] = r
-			n.webHosts[hostOf(k)] = true
-		}
+		k, _ := key(r.URL) // Validate checked it
+		n.resources[k] = r
+		n.webHosts[hostOf(k)] = true
 	}
-	return n
+	return n, nil
 }
 
 // start wires the real clients and starts the HTTP server on ln.

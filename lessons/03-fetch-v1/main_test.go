@@ -1,7 +1,6 @@
 package main
 
 import (
-	"strings"
 	"testing"
 	"time"
 
@@ -46,19 +45,9 @@ func TestOrder(t *testing.T) {
 	lines := fetchtest.Lines(fetchtest.Virtual(t, run, 0).Stdout)
 	assert.Equal(t, fetchtest.ByLatency(t, fetchtest.URLs), fetchtest.Labelled(lines, "fetch"))
 	assert.Equal(t, fetchtest.URLs, fetchtest.Labelled(lines, "main"))
-	assert.Equal(t, []string{"main res1", "main res2", "main res3"}, labels(lines, "main"))
+	assert.Equal(t, []string{"main res1", "main res2", "main res3"}, fetchtest.Labels(lines, "main"))
 	assert.Equal(t, fetchtest.Line{Label: "fetch", URL: simnet.PythonURL, Rest: "200 OK, 51200 bytes"}, lines[0],
 		"python.org, the last URL, finishes first")
-}
-
-func labels(lines []fetchtest.Line, prefix string) []string {
-	var out []string
-	for _, l := range lines {
-		if strings.HasPrefix(l.Label, prefix) {
-			out = append(out, l.Label)
-		}
-	}
-	return out
 }
 
 // TestFaults: every kind of bad URL gets a line that names it and says what

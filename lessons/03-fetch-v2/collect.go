@@ -27,9 +27,7 @@ func fetchAll(ctx context.Context, c *fetch.Client, urls []string, p *fetch.Prin
 	// A slot per URL, so no goroutine ever waits to send.
 	completed := make(chan fetch.Result, len(urls))
 	for _, u := range urls {
-		go func() {
-			completed <- fetchURL(ctx, c, u)
-		}()
+		go func() { completed <- fetchURL(ctx, c, u) }()
 	}
 	// Every fetch is running now. Handle each as it completes.
 	results := make([]fetch.Result, 0, len(urls))

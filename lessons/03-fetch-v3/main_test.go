@@ -1,6 +1,10 @@
 package main
 
 import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -52,18 +56,34 @@ func TestOrder(t *testing.T) {
 	for _, mode := range []string{"all", "failfast"} {
 		lines := fetchtest.Lines(fetchtest.Virtual(t, run, 0, "-mode", mode).Stdout)
 		assert.Equal(t, fetchtest.URLs, fetchtest.Labelled(lines, "results"), mode)
-		assert.Equal(t, []string{"results[0]", "results[1]", "results[2]"}, labels(lines, "results"), mode)
+		assert.Equal(t, []string{"results[0]", "results[1]", "results[2]"}, fetchtest.Labels(lines, "results"), mode)
 	}
 }
 
-func labels(lines []fetchtest.Line, prefix string) []string {
-	var out []string
-	for _, l := range lines {
-		if strings.HasPrefix(l.Label, prefix) {
-			out = append(out, l.Label)
+// TestGoldenOrders sets the three lessons' default outputs side by side:
+// the order of v1's main lines (creation order), of v2's lines (completion
+// order) and of this lesson's (input order), from their golden files. It
+// needs the whole workbook, and skips when this lesson is handed out alone.
+func TestGoldenOrders(t *testing.T) {
+	dir := golden.Dir(t, checks.Lesson)
+	var columns [][]string
+	for _, c := range []struct{ lesson, label string }{{"03-fetch-v1", "main"}, {"03-fetch-v2", "completed"}, {checks.Lesson, "results"}} {
+		b, err := os.ReadFile(filepath.Join(dir, "..", c.lesson, "fetch"+golden.Suffix))
+		if errors.Is(err, os.ErrNotExist) {
+			t.Skipf("no golden output of %s: %v", c.lesson, err)
 		}
+		require.NoError(t, err)
+		column := fetchtest.Labelled(fetchtest.Lines(string(b)), c.label)
+		require.Len(t, column, len(fetchtest.URLs), c.lesson)
+		columns = append(columns, column)
 	}
-	return out
+	var out strings.Builder
+	row := func(a, b, c, d string) { fmt.Fprintf(&out, "%-4s %-24s %-24s %s\n", a, b, c, d) }
+	row("", "v1: await in turn", "v2: as completed", "v3: gather")
+	for i := range columns[0] {
+		row(fmt.Sprintf("%d.", i+1), columns[0][i], columns[1][i], columns[2][i])
+	}
+	golden.Assert(t, checks.Lesson, "orders", []byte(out.String()))
 }
 
 // TestGoldenFailFast: in fail-fast mode the 500 (80ms) cancels the URL that

@@ -49,10 +49,7 @@ func (r Result) Output() string {
 // time, as Ctrl-C would.
 func Virtual(t *testing.T, run Runner, cancelAfter time.Duration, args ...string) (res Result) {
 	t.Helper()
-	synctest.Test(t, func(t *testing.T) {
-		n, err := simnet.NewMemory(simnet.DefaultWorld())
-		require.NoError(t, err)
-		defer n.Close()
+	inBubble(t, func(n *simnet.Net) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		if cancelAfter > 0 {
@@ -66,6 +63,18 @@ func Virtual(t *testing.T, run Runner, cancelAfter time.Duration, args ...string
 		res.Leftover = bubbleGoroutines("") - before
 	})
 	return res
+}
+
+// inBubble calls f inside a synctest bubble with the default world served
+// in memory, and closes it after.
+func inBubble(t *testing.T, f func(n *simnet.Net)) {
+	t.Helper()
+	synctest.Test(t, func(t *testing.T) {
+		n, err := simnet.NewMemory(simnet.DefaultWorld())
+		require.NoError(t, err)
+		defer n.Close()
+		f(n)
+	})
 }
 
 // bubbleGoroutines counts the goroutines of synctest bubbles (only the
@@ -146,6 +155,17 @@ func Lines(stdout string) []Line {
 	return lines
 }
 
+// Labels returns the labels of the lines whose label starts with prefix.
+func Labels(lines []Line, prefix string) []string {
+	var labels []string
+	for _, l := range lines {
+		if strings.HasPrefix(l.Label, prefix) {
+			labels = append(labels, l.Label)
+		}
+	}
+	return labels
+}
+
 // Labelled returns the URLs of the lines whose label starts with prefix.
 func Labelled(lines []Line, prefix string) []string {
 	var urls []string
@@ -161,10 +181,7 @@ func Labelled(lines []Line, prefix string) []string {
 // connections were open at virtual time at.
 func ConnsAt(t *testing.T, run Runner, at time.Duration, args ...string) (open int) {
 	t.Helper()
-	synctest.Test(t, func(t *testing.T) {
-		n, err := simnet.NewMemory(simnet.DefaultWorld())
-		require.NoError(t, err)
-		defer n.Close()
+	inBubble(t, func(n *simnet.Net) {
 		probed := make(chan int)
 		go func() {
 			time.Sleep(at)

@@ -29,9 +29,7 @@ func fetchAll(ctx context.Context, c *fetch.Client, urls []string, p *fetch.Prin
 	tasks := make([]chan fetch.Result, len(urls))
 	for i, u := range urls {
 		tasks[i] = make(chan fetch.Result, 1)
-		go func() {
-			tasks[i] <- fetchURL(ctx, c, u)
-		}()
+		go func() { tasks[i] <- fetchURL(ctx, c, u) }()
 	}
 	// Every fetch is running now. Handle each as it completes.
 	results := make([]fetch.Result, 0, len(urls))
