@@ -4,17 +4,16 @@ package keywords
 
 import (
 	"go/token"
+	"slices"
 	"strings"
 )
 
-// Go returns Go's 25 keywords in the standard library's order, read from
-// go/token rather than typed by hand.
+// Go returns Go's 25 keywords in go/token's order, break to var, read from
+// go/token rather than typed by hand: its keyword tokens are consecutive.
 func Go() []string {
 	var words []string
-	for tok := token.Token(0); tok < token.VAR+1; tok++ {
-		if tok.IsKeyword() {
-			words = append(words, tok.String())
-		}
+	for tok := token.BREAK; tok <= token.VAR; tok++ {
+		words = append(words, tok.String())
 	}
 	return words
 }
@@ -31,7 +30,7 @@ var python = []string{
 }
 
 // Python returns Python 3.11's 35 keywords, as keyword.kwlist lists them.
-func Python() []string { return append([]string(nil), python...) }
+func Python() []string { return slices.Clone(python) }
 
 // Domains turns words into lower-case "<word>.dev" names, in order.
 func Domains(words []string) []string {

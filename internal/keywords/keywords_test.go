@@ -14,6 +14,7 @@ func TestGo(t *testing.T) {
 	words := Go()
 	assert.Len(t, words, 25, "Go has 25 keywords")
 	assert.Equal(t, "break", words[0])
+	assert.Equal(t, "var", words[len(words)-1])
 	for _, w := range words {
 		assert.True(t, token.IsKeyword(w), w)
 	}

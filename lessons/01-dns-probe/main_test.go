@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
+	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -19,6 +22,7 @@ import (
 	"goasync.dev/workbook/internal/keywords"
 	"goasync.dev/workbook/internal/simnet"
 	"goasync.dev/workbook/internal/testmain"
+	"goasync.dev/workbook/internal/timeline"
 	"goasync.dev/workbook/lessons/01-dns-probe/checks"
 )
 
@@ -101,7 +105,9 @@ func TestVirtualDuration(t *testing.T) {
 			"probed 35 names in 360ms: 6 resolved, 29 not found, 0 errors\n"},
 	} {
 		lat := checks.Latencies(t, tc.world, keywords.Domains(tc.words))
+		require.Equal(t, 20*time.Millisecond, slices.Min(lat))
 		require.Equal(t, tc.slowest, slices.Max(lat))
+		require.Len(t, slices.Compact(slices.Sorted(slices.Values(lat))), len(lat), "each name has a latency of its own")
 		var sum time.Duration
 		for _, l := range lat {
 			sum += l
@@ -127,6 +133,9 @@ func TestLimitSchedule(t *testing.T) {
 			res := checks.Virtual(t, run, world, 0, "-limit", strconv.Itoa(limit), "-style", style)
 			require.Equal(t, 0, res.Code, res.Stderr)
 			assert.Equal(t, checks.Schedule(lat, limit), res.Elapsed, "-limit %d -style %s", limit, style)
+			if limit == 1 {
+				assert.Equal(t, keywords.Domains(keywords.Go()), checks.Names(res.Stdout), "-limit 1 -style %s: one after the other, in input order", style)
+			}
 		}
 	}
 }
@@ -278,10 +287,12 @@ func TestGoldenUntrusted(t *testing.T) {
 }
 
 // TestRealClockLoopback runs -offline: the simulated internet on 127.0.0.1,
-// real sockets, the real clock. The 25 lookups must overlap: the run takes
-// at least the slowest (260 ms) and far less than their sum (3.5 s). The
-// upper bound leaves room for a slow, loaded CI runner.
+// real sockets, the real clock. It gives the same answers as the test
+// clock's run, and the 25 lookups must overlap: the run takes at least the
+// slowest (260 ms) and far less than their sum (3.5 s). The upper bound
+// leaves room for a slow, loaded CI runner.
 func TestRealClockLoopback(t *testing.T) {
+	goAnswers := answers(checks.Virtual(t, run, nil, 0).Stdout)
 	for _, args := range [][]string{
 		{"-offline"},
 		{"-world", "../../testdata/simnet/default-world.json"},
@@ -292,10 +303,19 @@ func TestRealClockLoopback(t *testing.T) {
 		assert.Less(t, res.Elapsed, time.Second, "%v: no real overlap", args)
 		assert.Contains(t, res.Stdout, ": 6 resolved, 19 not found, 0 errors\n", args)
 		assert.ElementsMatch(t, keywords.Domains(keywords.Go()), checks.Names(res.Stdout), args)
+		assert.ElementsMatch(t, goAnswers, answers(res.Stdout), "%v: the same answers as on the test clock", args)
 	}
 	res := checks.Real(context.Background(), run, nil, "-offline", "-words", "python", "-limit", "10", "-style", "pull")
 	require.Equal(t, 0, res.Code, res.Stderr)
 	assert.Contains(t, res.Stdout, ": 6 resolved, 29 not found, 0 errors\n")
+	pythonAnswers := answers(checks.Virtual(t, run, pythonWorld, 0, "-words", "python").Stdout)
+	assert.ElementsMatch(t, pythonAnswers, answers(res.Stdout), "-words python: the same answers as on the test clock")
+}
+
+// answers returns the result lines of a listing, without its summary line.
+func answers(stdout string) []string {
+	lines := strings.Split(strings.TrimSuffix(stdout, "\n"), "\n")
+	return lines[:len(lines)-1]
 }
 
 // TestBadInput: every bad flag or name list names itself, says what to do,
@@ -332,6 +352,95 @@ func TestBadInput(t *testing.T) {
 // TestREADME keeps every output block of the README equal to its golden file.
 func TestREADME(t *testing.T) {
 	golden.README(t, "README.md", checks.Lesson)
+}
+
+// TestREADMECode keeps the README's Go excerpts equal to the lesson's code,
+// so the lesson still reads as the README explains it. Comments, blank lines
+// and indentation do not count; "..." in an excerpt stands for lines left out.
+func TestREADMECode(t *testing.T) {
+	var src strings.Builder
+	for _, file := range []string{"main.go", "probe.go", "generator.go"} {
+		b, err := os.ReadFile(file)
+		require.NoError(t, err)
+		src.WriteString(codeLines(string(b)))
+	}
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	excerpts := regexp.MustCompile("(?s)```go\n(.*?)```\n").FindAllStringSubmatch(string(readme), -1)
+	require.NotEmpty(t, excerpts)
+	for _, excerpt := range excerpts {
+		var pattern strings.Builder
+		for line := range strings.Lines(codeLines(excerpt[1])) {
+			before, after, elided := strings.Cut(strings.TrimSuffix(line, "\n"), "...")
+			pattern.WriteString(regexp.QuoteMeta(strings.TrimSpace(before)))
+			if elided {
+				pattern.WriteString(`(?s:.*?)` + regexp.QuoteMeta(strings.TrimSpace(after)))
+			}
+			pattern.WriteString(`\n`)
+		}
+		if !regexp.MustCompile(pattern.String()).MatchString(src.String()) {
+			t.Errorf("this excerpt of README.md is not in main.go, probe.go or generator.go (comments, blank lines and indentation aside):\n%s", excerpt[1])
+		}
+	}
+}
+
+// codeLines returns src without comments, blank lines or indentation.
+func codeLines(src string) string {
+	var b strings.Builder
+	for line := range strings.Lines(src) {
+		if line = strings.TrimSpace(lineComment.ReplaceAllString(line, "")); line != "" {
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
+}
+
+// lineComment is a // comment, but not the // of "https://".
+var lineComment = regexp.MustCompile(`(^|\s)//.*`)
+
+// TestStopEarly: a reader may stop early. probeAll's channel has room for
+// every result, so its goroutines finish even when nobody reads them. A loop
+// over completed that stops early cancels the lookups still running, and
+// ends only once every probe has returned.
+func TestStopEarly(t *testing.T) {
+	names := keywords.Domains(keywords.Go())
+	defer func() {
+		// synctest panics when goroutines are still blocked at the end.
+		if r := recover(); r != nil {
+			t.Errorf("%v: a probe goroutine is stranded, waiting to send its result", r)
+		}
+	}()
+	synctest.Test(t, func(t *testing.T) {
+		n, err := simnet.NewMemory(simnet.DefaultWorld())
+		require.NoError(t, err)
+		defer n.Close()
+		ctx := context.Background()
+
+		p := &prober{resolver: n.Resolver(), timeout: time.Second, rec: timeline.New()}
+		results := p.probeAll(ctx, names)
+		<-results // read the first result, then stop reading
+		time.Sleep(time.Second)
+		synctest.Wait()
+		if assert.Len(t, results, len(names)-1, "the unread results wait in the channel, not in blocked goroutines") {
+			for range results { // ends: every probe has returned and results is closed
+			}
+		}
+
+		p = &prober{resolver: n.Resolver(), timeout: time.Second, rec: timeline.New()}
+		start := time.Now()
+		for range p.completed(ctx, names) {
+			break // after the first result: break.dev at 20ms
+		}
+		assert.Equal(t, 20*time.Millisecond, time.Since(start), "the other lookups are cancelled, not awaited")
+		notes := map[string]string{}
+		for _, s := range p.rec.Spans() {
+			notes[s.Name] = s.Note
+		}
+		require.Len(t, notes, len(names), "every probe has returned when the loop ends")
+		for _, name := range names[1:] {
+			assert.Equal(t, "cancelled", notes[name], name)
+		}
+	})
 }
 
 // sameLatencyWorld has count names that resolve after latency.

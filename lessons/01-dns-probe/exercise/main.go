@@ -199,7 +199,8 @@ func verdict(stderr io.Writer, c [cancelled + 1]int, probed int, canary string, 
 
 // checkCanary looks up a name that must exist. A resolver that denies it
 // (a sandbox, a captive portal, a broken DNS) denies everything, and then
-// "not found" means nothing.
+// "not found" means nothing. It is probe's lookup without probe's bar on the
+// timeline: the canary is not one of the names asked about.
 func checkCanary(ctx context.Context, p *prober, canary string) result {
 	if canary == "" {
 		return result{status: found}
