@@ -5,7 +5,6 @@
 package fetchtest
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"runtime"
@@ -18,6 +17,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"goasync.dev/workbook/internal/fetch"
+	"goasync.dev/workbook/internal/lessontest"
 	"goasync.dev/workbook/internal/simnet"
 )
 
@@ -25,23 +25,9 @@ import (
 // network to use (nil: the real one, or loopback with -offline).
 type Runner func(ctx context.Context, args []string, stdout, stderr io.Writer, sim *simnet.Net) int
 
-// Result is one run of the lesson.
-type Result struct {
-	Stdout, Stderr string
-	Code           int
-	Elapsed        time.Duration // virtual time inside Virtual, real time in Real
-	// Leftover counts the goroutines (in Virtual) still alive once run has
-	// returned and everything that could finish has: open connections.
-	Leftover int
-}
-
-// Output is stdout, then stderr under a marker line.
-func (r Result) Output() string {
-	if r.Stderr == "" {
-		return r.Stdout
-	}
-	return r.Stdout + "-- stderr --\n" + r.Stderr
-}
+// Result is one run of the lesson; Virtual sets Leftover to the goroutines
+// (open connections) the run left behind.
+type Result = lessontest.Result
 
 // Virtual runs the lesson inside a synctest bubble against the default world
 // served in memory, so every latency is exact virtual time and costs no real
@@ -108,10 +94,7 @@ func Real(ctx context.Context, run Runner, sim *simnet.Net, args ...string) Resu
 }
 
 func call(ctx context.Context, run Runner, sim *simnet.Net, args []string) Result {
-	var stdout, stderr bytes.Buffer
-	start := time.Now()
-	code := run(ctx, args, &stdout, &stderr, sim)
-	return Result{Stdout: stdout.String(), Stderr: stderr.String(), Code: code, Elapsed: time.Since(start)}
+	return lessontest.Call(func(stdout, stderr io.Writer) int { return run(ctx, args, stdout, stderr, sim) })
 }
 
 // URLs are the lesson's three URLs, in input order.

@@ -5,7 +5,6 @@
 package checks
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"slices"
@@ -18,6 +17,7 @@ import (
 	"goasync.dev/workbook/internal/exercise"
 	"goasync.dev/workbook/internal/golden"
 	"goasync.dev/workbook/internal/keywords"
+	"goasync.dev/workbook/internal/lessontest"
 	"goasync.dev/workbook/internal/simnet"
 )
 
@@ -29,20 +29,7 @@ const Lesson = "01-dns-probe"
 type Runner func(ctx context.Context, args []string, stdout, stderr io.Writer, sim *simnet.Net) int
 
 // Result is one run of the lesson.
-type Result struct {
-	Stdout, Stderr string
-	Code           int
-	Elapsed        time.Duration // virtual time inside Virtual, real time in Real
-}
-
-// Output is stdout, then stderr under a marker line: what a golden file of
-// a run that complains holds.
-func (r Result) Output() string {
-	if r.Stderr == "" {
-		return r.Stdout
-	}
-	return r.Stdout + "-- stderr --\n" + r.Stderr
-}
+type Result = lessontest.Result
 
 // Virtual runs the lesson inside a synctest bubble against world (nil: the
 // default world) served in memory, so every latency is exact virtual time
@@ -84,10 +71,7 @@ func Real(ctx context.Context, run Runner, sim *simnet.Net, args ...string) Resu
 }
 
 func call(ctx context.Context, run Runner, sim *simnet.Net, args []string) Result {
-	var stdout, stderr bytes.Buffer
-	start := time.Now()
-	code := run(ctx, args, &stdout, &stderr, sim)
-	return Result{Stdout: stdout.String(), Stderr: stderr.String(), Code: code, Elapsed: time.Since(start)}
+	return lessontest.Call(func(stdout, stderr io.Writer) int { return run(ctx, args, stdout, stderr, sim) })
 }
 
 // Latencies returns the latency of each name in world, in the order given.
