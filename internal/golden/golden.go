@@ -4,8 +4,9 @@
 // Three callers share it: a lesson's own tests (Assert, which regenerates the
 // files when GOLDIE_UPDATE=1), the exercise checks (Compare, which never
 // writes, so an unfinished exercise can not overwrite the reference), and the
-// README test (README), which keeps every output block shown in a lesson's
-// README equal to its golden file.
+// README tests: README keeps every output block shown in a lesson's README
+// equal to its golden file, and READMECode keeps every Go excerpt equal to
+// the lesson's code.
 //
 // When WORKBOOK_OUTPUT_DIR is set, every output checked is also written there
 // as <name>.golden; `make diff` uses that to show a unified diff between a

@@ -8,12 +8,13 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
+
+	"goasync.dev/workbook/internal/testmain"
 )
 
 // testdata/golden/greeting.golden holds "hello\nworld\n".
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) { testmain.Run(m) }
 
 func TestDirIsFoundFromBelow(t *testing.T) {
 	dir := Dir(t, "golden")
@@ -37,12 +38,19 @@ func TestCompareReportsAndNeverWrites(t *testing.T) {
 }
 
 func TestOutputDirKeepsACopy(t *testing.T) {
-	dir := t.TempDir()
-	t.Setenv(OutputDirEnv, dir)
-	Compare(t, "golden", "greeting", []byte("hello\nworld\n"))
-	got, err := os.ReadFile(filepath.Join(dir, "greeting.golden"))
-	require.NoError(t, err)
-	assert.Equal(t, "hello\nworld\n", string(got))
+	for name, check := range map[string]func(t *testing.T){
+		"Compare": func(t *testing.T) { Compare(t, "golden", "greeting", []byte("hello\nworld\n")) },
+		"Assert":  func(t *testing.T) { Assert(t, "golden", "greeting", []byte("hello\nworld\n")) },
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			t.Setenv(OutputDirEnv, dir)
+			check(t)
+			got, err := os.ReadFile(filepath.Join(dir, "greeting.golden"))
+			require.NoError(t, err)
+			assert.Equal(t, "hello\nworld\n", string(got))
+		})
+	}
 }
 
 const readme = "# A lesson\n\nIt prints:\n\n<!-- golden: greeting -->\n```text\nBLOCK```\n\nThe end.\n"
@@ -60,6 +68,8 @@ func writeREADME(t *testing.T, block string) string {
 func TestREADMEBlocks(t *testing.T) {
 	blocks := Blocks([]byte(withBlock("hello\nworld\n")))
 	assert.Equal(t, []Block{{Name: "greeting", Text: "hello\nworld\n"}}, blocks)
+	crlf := strings.ReplaceAll(withBlock("hello\nworld\n"), "\n", "\r\n")
+	assert.Equal(t, blocks, Blocks([]byte(crlf)), "a README checked out with CRLF line ends reads the same")
 }
 
 func TestREADMEMatches(t *testing.T) {
@@ -92,4 +102,66 @@ func TestREADMEWithoutBlocksFails(t *testing.T) {
 	go func() { defer close(done); README(inner, path, "golden") }() // t.Fatal ends the goroutine
 	<-done
 	assert.True(t, inner.Failed(), "a README with no golden block proves nothing and must fail")
+}
+
+const source = `package main
+
+// sayAfter waits, then prints.
+func sayAfter(d time.Duration, what string) {
+	time.Sleep(d) // the sleep
+	fmt.Println(what)
+}
+`
+
+// writeCodeREADME writes source and a README with excerpt as its Go block,
+// and returns their paths.
+func writeCodeREADME(t *testing.T, excerpt string) (readme, src string) {
+	t.Helper()
+	dir := t.TempDir()
+	readme, src = filepath.Join(dir, "README.md"), filepath.Join(dir, "say.go")
+	require.NoError(t, os.WriteFile(src, []byte(source), 0o644))
+	require.NoError(t, os.WriteFile(readme, []byte("# A lesson\n\n```go\n"+excerpt+"```\n"), 0o644))
+	return readme, src
+}
+
+// failsREADMECode reports whether READMECode fails on excerpt.
+func failsREADMECode(t *testing.T, excerpt string) bool {
+	readme, src := writeCodeREADME(t, excerpt)
+	inner := &testing.T{}
+	done := make(chan struct{})
+	go func() { defer close(done); READMECode(inner, readme, src) }() // t.Fatal ends the goroutine
+	<-done
+	return inner.Failed()
+}
+
+func TestREADMECodeMatches(t *testing.T) {
+	for _, excerpt := range []string{
+		"func sayAfter(d time.Duration, what string) {\n    time.Sleep(d)   // other comments\n\n    fmt.Println(what)\n}\n",
+		"func sayAfter(...) {\n...\nfmt.Println(what)\n",
+		"time.Sleep(d)\n",
+	} {
+		readme, src := writeCodeREADME(t, excerpt)
+		READMECode(t, readme, src)
+	}
+}
+
+func TestREADMECodeStaleExcerptFails(t *testing.T) {
+	for _, excerpt := range []string{
+		"func sayAfter(d time.Duration, what string) {\n\tfmt.Println(what)\n}\n", // a line left out without "..."
+		"fmt.Println(what)\ntime.Sleep(d)\n",                                      // out of order
+		"Sleep(d)\n",                                                              // part of a line
+		"time.Sleep(d * 2)\n",                                                     // changed
+	} {
+		assert.True(t, failsREADMECode(t, excerpt), "READMECode must fail on the excerpt\n%s", excerpt)
+	}
+}
+
+func TestREADMECodeWithoutExcerptsFails(t *testing.T) {
+	inner := &testing.T{}
+	path := filepath.Join(t.TempDir(), "README.md")
+	require.NoError(t, os.WriteFile(path, []byte("# nothing to see\n"), 0o644))
+	done := make(chan struct{})
+	go func() { defer close(done); READMECode(inner, path) }()
+	<-done
+	assert.True(t, inner.Failed(), "a README with no Go excerpt proves nothing and must fail")
 }

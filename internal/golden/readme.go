@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"strings"
 	"testing"
 )
 
@@ -74,3 +75,69 @@ func rewriteREADME(t *testing.T, path, lesson string, readme []byte) {
 		t.Fatalf("golden: %v", err)
 	}
 }
+
+// goExcerptRE matches a Go code block of a README.
+var goExcerptRE = regexp.MustCompile("(?s)```go\n(.*?)```\n")
+
+// READMECode checks that every ```go excerpt of the README at path is in one
+// of the source files, so the lesson's code still reads as its README
+// explains it. Comments, blank lines and indentation do not count, and "..."
+// in an excerpt stands for code left out. Like README, it fails when the
+// README has no Go excerpt.
+func READMECode(t *testing.T, path string, files ...string) {
+	t.Helper()
+	readme, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("golden: %v", err)
+	}
+	var src strings.Builder
+	for _, file := range files {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatalf("golden: %v", err)
+		}
+		src.WriteString(codeLines(string(normalize(b))))
+	}
+	excerpts := goExcerptRE.FindAllSubmatch(normalize(readme), -1)
+	if len(excerpts) == 0 {
+		t.Fatalf("golden: %s has no ```go excerpt", path)
+	}
+	for _, m := range excerpts {
+		if !excerptPattern(string(m[1])).MatchString(src.String()) {
+			t.Errorf("%s: this excerpt is not in %s (comments, blank lines and indentation aside):\n%s",
+				path, strings.Join(files, ", "), m[1])
+		}
+	}
+}
+
+// excerptPattern turns an excerpt into a regexp over the output of
+// codeLines: whole lines in a row, with each "..." matching any text.
+func excerptPattern(excerpt string) *regexp.Regexp {
+	var pattern strings.Builder
+	pattern.WriteString(`(?m)^`) // the excerpt starts at the start of a line
+	for line := range strings.Lines(codeLines(excerpt)) {
+		parts := strings.Split(strings.TrimSuffix(line, "\n"), "...")
+		for i, part := range parts {
+			if i > 0 {
+				pattern.WriteString(`(?s:.*?)`)
+			}
+			pattern.WriteString(regexp.QuoteMeta(strings.TrimSpace(part)))
+		}
+		pattern.WriteString(`\n`)
+	}
+	return regexp.MustCompile(pattern.String())
+}
+
+// codeLines returns src without comments, blank lines or indentation.
+func codeLines(src string) string {
+	var b strings.Builder
+	for line := range strings.Lines(src) {
+		if line = strings.TrimSpace(lineComment.ReplaceAllString(line, "")); line != "" {
+			b.WriteString(line + "\n")
+		}
+	}
+	return b.String()
+}
+
+// lineComment is a // comment, but not the // of "https://".
+var lineComment = regexp.MustCompile(`(^|\s)//.*`)

@@ -1,5 +1,5 @@
-// Package testmain is the TestMain every lesson's tests share: it pins the
-// clock's zone and checks that no goroutine outlives the tests.
+// Package testmain is the TestMain every test binary of the workbook shares:
+// it pins the clock's zone and checks that no goroutine outlives the tests.
 //
 //	func TestMain(m *testing.M) { testmain.Run(m) }
 package testmain

@@ -93,3 +93,36 @@ func TestRenderAlignsTimes(t *testing.T) {
 	assert.Equal(t, strings.Index(lines[1], ".."), strings.Index(lines[2], ".."), "the .. columns line up:\n%s", b.String())
 	assert.Equal(t, strings.Index(lines[1], "ok"), strings.Index(lines[2], "ok"), "the notes line up:\n%s", b.String())
 }
+
+// TestRenderOrder: rows are ordered by start, then end, then name, whatever
+// order the spans came in.
+func TestRenderOrder(t *testing.T) {
+	var b strings.Builder
+	require.NoError(t, Render(&b, []Span{
+		{Name: "d", Start: time.Second, End: 2 * time.Second},
+		{Name: "c", Start: 0, End: 2 * time.Second},
+		{Name: "b", Start: 0, End: time.Second},
+		{Name: "a", Start: 0, End: time.Second},
+	}))
+	var names []string
+	for _, line := range strings.Split(b.String(), "\n")[1:5] {
+		names = append(names, strings.Fields(line)[0])
+	}
+	assert.Equal(t, []string{"a", "b", "c", "d"}, names)
+}
+
+// TestColumnStepIsRound: a column is 1, 2 or 5 times a power of ten.
+func TestColumnStepIsRound(t *testing.T) {
+	for total, want := range map[time.Duration]time.Duration{
+		40 * time.Millisecond:   time.Millisecond,
+		41 * time.Millisecond:   2 * time.Millisecond,
+		81 * time.Millisecond:   5 * time.Millisecond,
+		201 * time.Millisecond:  10 * time.Millisecond,
+		2 * time.Second:         50 * time.Millisecond,
+		3 * time.Second:         100 * time.Millisecond,
+		7 * time.Minute:         20 * time.Second,
+		1500 * time.Millisecond: 50 * time.Millisecond,
+	} {
+		assert.Equal(t, want, columnStep(total), "total %v", total)
+	}
+}

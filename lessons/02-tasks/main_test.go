@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -37,6 +38,23 @@ func TestGolden(t *testing.T) {
 				golden.Assert(t, checks.Lesson, name, []byte(res.Stdout))
 			})
 		}
+	}
+}
+
+// TestDefaultModeIsTasks: without -mode, the lesson runs -mode tasks.
+func TestDefaultModeIsTasks(t *testing.T) {
+	res := checks.Virtual(t, run, 0)
+	require.Equal(t, 0, res.Code, res.Stderr)
+	golden.Assert(t, checks.Lesson, "tasks", []byte(res.Stdout))
+}
+
+// TestWaitGroupPrintsWhatTasksPrints: the two concurrent modes differ in code
+// only, with and without -timeline.
+func TestWaitGroupPrintsWhatTasksPrints(t *testing.T) {
+	for _, extra := range [][]string{nil, {"-timeline"}} {
+		tasks := checks.Virtual(t, run, 0, append([]string{"-mode", "tasks"}, extra...)...)
+		wg := checks.Virtual(t, run, 0, append([]string{"-mode", "waitgroup"}, extra...)...)
+		assert.Equal(t, tasks, wg, "%v", extra)
 	}
 }
 
@@ -92,17 +110,20 @@ func TestGoldenCancelSequential(t *testing.T) {
 	res := checks.Virtual(t, run, 1500*time.Millisecond, "-mode", "sequential")
 	assert.Equal(t, 1500*time.Millisecond, res.Elapsed)
 	assert.Equal(t, 130, res.Code)
-	golden.Assert(t, checks.Lesson, "sequential-cancelled", []byte(res.Stdout+"-- stderr --\n"+res.Stderr))
+	golden.Assert(t, checks.Lesson, "sequential-cancelled", []byte(res.Output()))
 }
 
 // TestGoldenCancelTasks pins what Ctrl-C prints in tasks mode (the exercise
 // checks compare against this file).
 func TestGoldenCancelTasks(t *testing.T) {
 	res := checks.Virtual(t, run, 500*time.Millisecond, "-mode", "tasks", "-timeline")
+	assert.Equal(t, 500*time.Millisecond, res.Elapsed, "Ctrl-C must end the run at once")
 	assert.Equal(t, 130, res.Code)
-	golden.Assert(t, checks.Lesson, "tasks-cancelled-timeline", []byte(res.Stdout+"-- stderr --\n"+res.Stderr))
+	golden.Assert(t, checks.Lesson, "tasks-cancelled-timeline", []byte(res.Output()))
 	res = checks.Virtual(t, run, 500*time.Millisecond, "-mode", "tasks")
-	golden.Assert(t, checks.Lesson, "tasks-cancelled", []byte(res.Stdout+"-- stderr --\n"+res.Stderr))
+	assert.Equal(t, 500*time.Millisecond, res.Elapsed, "Ctrl-C must end the run at once")
+	assert.Equal(t, 130, res.Code)
+	golden.Assert(t, checks.Lesson, "tasks-cancelled", []byte(res.Output()))
 }
 
 // TestBadInput: every bad flag names itself, says what to do, exits 2.
@@ -138,6 +159,42 @@ func TestAwaitTwice(t *testing.T) {
 // TestREADME keeps every output block of the README equal to its golden file.
 func TestREADME(t *testing.T) {
 	golden.README(t, "README.md", checks.Lesson)
+}
+
+// TestREADMECode keeps the README's Go excerpts equal to the lesson's code
+// (the Future excerpt is in TestFuture), so the code reads top to bottom as
+// the README explains it.
+func TestREADMECode(t *testing.T) {
+	golden.READMECode(t, "README.md", "tasks.go", "main_test.go")
+}
+
+// TestFuture runs the README's Future: a one-slot channel that a timer fills
+// after 1 s.
+func TestFuture(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		fut := make(chan string, 1) // the slot
+		time.AfterFunc(time.Second, func() { fut <- "ready" })
+		got := <-fut // "ready", after 1 s
+		assert.Equal(t, "ready", got)
+		assert.Equal(t, time.Second, time.Since(start))
+	})
+}
+
+// TestUnbufferedTaskHangs answers the README's last question: with an
+// unbuffered channel, Await takes the result but then blocks for ever
+// putting it back, as nobody else will ever receive it.
+func TestUnbufferedTaskHangs(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		task := &Task[int]{result: make(chan int)} // no slot
+		go func() { task.result <- 42 }()          // what CreateTask's goroutine does
+		awaited := make(chan int, 1)
+		go func() { awaited <- task.Await() }()
+		synctest.Wait() // every goroutine is now blocked for good
+		require.Empty(t, awaited, "Await returned, but it should hang")
+		assert.Equal(t, 42, <-task.result, "Await hangs putting the result back") // unblock it, so the test can end
+		assert.Equal(t, 42, <-awaited)
+	})
 }
 
 // BenchmarkCreateTask measures the cost of one Task: a goroutine, a one-slot

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -23,15 +24,15 @@ import (
 // cancelled (Ctrl-C), ends the wait. A cancelled sayAfter prints nothing and
 // returns ctx's error, as a cancelled Task raises CancelledError at its await.
 func sayAfter(ctx context.Context, s *stage, delay time.Duration, what string) error {
-	done := s.rec.Start(what)
+	done := s.rec.Start(what) // for -timeline
 	timer := time.NewTimer(delay)
 	defer timer.Stop()
 	select {
-	case <-timer.C:
+	case <-timer.C: // the sleep is over
 		s.println(what)
 		done("printed")
 		return nil
-	case <-ctx.Done():
+	case <-ctx.Done(): // Ctrl-C: a cancelled Task raises CancelledError
 		s.cancel(what)
 		done("cancelled")
 		return fmt.Errorf("say_after(%s): %w", what, context.Cause(ctx))
@@ -49,32 +50,6 @@ func runSequential(ctx context.Context, s *stage) error {
 	return sayAfter(ctx, s, 2*s.unit, "world")
 }
 
-// runTasks starts both say_afters as Tasks, then awaits each: they sleep at
-// the same time, so the run takes as long as the longer one, 2 s.
-//
-//	task1 = asyncio.create_task(say_after(2, 'hello'))
-//	task2 = asyncio.create_task(say_after(1, 'world'))
-//	await task1
-//	await task2
-func runTasks(ctx context.Context, s *stage) error {
-	task1 := CreateTask(func() error { return sayAfter(ctx, s, 2*s.unit, "hello") })
-	task2 := CreateTask(func() error { return sayAfter(ctx, s, 1*s.unit, "world") })
-	err1 := task1.Await()
-	err2 := task2.Await()
-	return firstError(err1, err2)
-}
-
-// runWaitGroup is the same program as Go people write it: no Task type, a
-// sync.WaitGroup counts the goroutines and Wait blocks until all are done.
-func runWaitGroup(ctx context.Context, s *stage) error {
-	var wg sync.WaitGroup
-	var err1, err2 error
-	wg.Go(func() { err1 = sayAfter(ctx, s, 2*s.unit, "hello") })
-	wg.Go(func() { err2 = sayAfter(ctx, s, 1*s.unit, "world") })
-	wg.Wait()
-	return firstError(err1, err2)
-}
-
 // Task is a value that a goroutine of its own is computing: the Go shape of
 // an asyncio.Task. Its one-slot channel holds the result once it is ready.
 type Task[T any] struct {
@@ -86,7 +61,7 @@ type Task[T any] struct {
 // caller; a goroutine may start right away, on another CPU.)
 func CreateTask[T any](fn func() T) *Task[T] {
 	t := &Task[T]{result: make(chan T, 1)}
-	go func() { t.result <- fn() }()
+	go func() { t.result <- fn() }() // start the work, do not wait for it
 	return t
 }
 
@@ -94,19 +69,35 @@ func CreateTask[T any](fn func() T) *Task[T] {
 // result back in the slot, so a second Await returns the same value at once,
 // as awaiting a finished asyncio.Task again does.
 func (t *Task[T]) Await() T {
-	v := <-t.result
-	t.result <- v
+	v := <-t.result // wait until the goroutine has sent the result
+	t.result <- v   // put it back: a second Await gets it too
 	return v
 }
 
-// firstError returns the first non-nil error.
-func firstError(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+// runTasks starts both say_afters as Tasks, then awaits each: they sleep at
+// the same time, so the run takes as long as the longer one, 2 s.
+//
+//	task1 = asyncio.create_task(say_after(2, 'hello'))
+//	task2 = asyncio.create_task(say_after(1, 'world'))
+//	await task1
+//	await task2
+func runTasks(ctx context.Context, s *stage) error {
+	task1 := CreateTask(func() error { return sayAfter(ctx, s, 2*s.unit, "hello") })
+	task2 := CreateTask(func() error { return sayAfter(ctx, s, 1*s.unit, "world") })
+	err1 := task1.Await() // both Tasks sleep while we wait here
+	err2 := task2.Await() // already done: returns at once
+	return errors.Join(err1, err2)
+}
+
+// runWaitGroup is the same program as Go people write it: no Task type, a
+// sync.WaitGroup counts the goroutines and Wait blocks until all are done.
+func runWaitGroup(ctx context.Context, s *stage) error {
+	var wg sync.WaitGroup
+	var err1, err2 error
+	wg.Go(func() { err1 = sayAfter(ctx, s, 2*s.unit, "hello") })
+	wg.Go(func() { err2 = sayAfter(ctx, s, 1*s.unit, "world") })
+	wg.Wait()
+	return errors.Join(err1, err2)
 }
 
 // stage is what every say_after shares: where to print, the length of one
@@ -122,6 +113,7 @@ type stage struct {
 	cancelled []string
 }
 
+// println prints what as one whole line and remembers it for the report.
 func (s *stage) println(what string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -129,6 +121,7 @@ func (s *stage) println(what string) {
 	s.printed = append(s.printed, what)
 }
 
+// cancel remembers, for the report, that what was cancelled.
 func (s *stage) cancel(what string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -147,6 +140,7 @@ func (s *stage) report() string {
 	return msg
 }
 
+// wordList joins words with commas, or says "nothing".
 func wordList(words []string) string {
 	if len(words) == 0 {
 		return "nothing"

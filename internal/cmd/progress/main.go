@@ -8,7 +8,7 @@
 // when every exercise fails, so no exercise is already solved by its TODO
 // copy and every check is proven able to fail.
 //
-//	go test -json -run '^TestExercises$' ./lessons/*/exercise | go run ./internal/cmd/progress
+//	go test -tags exercise -json -run '^TestExercises$' ./lessons/*/exercise | go run ./internal/cmd/progress
 package main
 
 import (
@@ -22,6 +22,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+
+	"goasync.dev/workbook/internal/exercise"
 )
 
 // event is one line of `go test -json` (see `go doc test2json`).
@@ -94,7 +96,9 @@ func read(r io.Reader) ([]*lessonState, error) {
 		if pkg == "" {
 			continue
 		}
-		pkg = strings.TrimSuffix(strings.Fields(pkg + " ")[0], ".test")
+		// Build events name "pkg [pkg.test]" or "pkg.test".
+		pkg, _, _ = strings.Cut(pkg, " ")
+		pkg = strings.TrimSuffix(pkg, ".test")
 		l := get(pkg)
 		m := subtestRE.FindStringSubmatch(e.Test)
 		switch {
@@ -131,26 +135,27 @@ func (r *result) add(e event) {
 	case "pass", "fail":
 		r.state = e.Action
 	case "output":
-		line := strings.TrimRight(e.Output, "\n")
-		if m := logRE.FindStringSubmatch(line); m != nil {
-			switch text := m[1]; {
-			case strings.HasPrefix(text, "goal: "):
-				r.goal = strings.TrimPrefix(text, "goal: ")
-				return
-			case strings.HasPrefix(text, "hint: "):
-				r.hints = append(r.hints, strings.TrimPrefix(text, "hint: "))
-				return
-			}
-		}
-		if strings.HasPrefix(strings.TrimSpace(line), "=== ") || strings.HasPrefix(strings.TrimSpace(line), "--- ") {
+		r.addLine(strings.TrimRight(e.Output, "\n"))
+	}
+}
+
+// addLine files one line of an exercise's output as its goal, a hint, or a
+// line of detail (what the check says is wrong).
+func (r *result) addLine(line string) {
+	if m := logRE.FindStringSubmatch(line); m != nil {
+		line = m[1] // drop the "checks.go:110: " prefix
+		if goal, ok := strings.CutPrefix(line, exercise.GoalPrefix); ok {
+			r.goal = goal
 			return
 		}
-		if m := logRE.FindStringSubmatch(line); m != nil {
-			line = m[1] // drop the "checks.go:110: " prefix
+		if hint, ok := strings.CutPrefix(line, exercise.HintPrefix); ok {
+			r.hints = append(r.hints, hint)
+			return
 		}
-		if strings.TrimSpace(line) != "" {
-			r.detail = append(r.detail, line)
-		}
+	}
+	trimmed := strings.TrimSpace(line)
+	if trimmed != "" && !strings.HasPrefix(trimmed, "=== ") && !strings.HasPrefix(trimmed, "--- ") {
+		r.detail = append(r.detail, line)
 	}
 }
 

@@ -7,9 +7,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-	"go.uber.org/goleak"
 
 	"goasync.dev/workbook/internal/golden"
+	"goasync.dev/workbook/internal/testmain"
 )
 
 // The fixtures in testdata/progress are real `go test -json` streams of
@@ -23,7 +23,7 @@ func readFixture(t *testing.T, name string) []*lessonState {
 	return lessons
 }
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+func TestMain(m *testing.M) { testmain.Run(m) }
 
 func TestGoldenReportShipped(t *testing.T) {
 	var out bytes.Buffer

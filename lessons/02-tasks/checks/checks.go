@@ -4,7 +4,6 @@
 package checks
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"testing"
@@ -13,17 +12,15 @@ import (
 
 	"goasync.dev/workbook/internal/exercise"
 	"goasync.dev/workbook/internal/golden"
+	"goasync.dev/workbook/internal/lessontest"
 )
 
 // Lesson is the name of the lesson's folders in lessons/ and testdata/.
 const Lesson = "02-tasks"
 
-// Result is one run of the lesson.
-type Result struct {
-	Stdout, Stderr string
-	Code           int
-	Elapsed        time.Duration // virtual time inside Virtual, real time in Real
-}
+// Result is one run of the lesson: its output, exit code and duration
+// (virtual time inside Virtual, real time in Real).
+type Result = lessontest.Result
 
 // Virtual runs the lesson inside a synctest bubble, so every sleep takes
 // exact virtual time and zero real time. If cancelAfter > 0 the context is
@@ -52,10 +49,7 @@ func Real(ctx context.Context, run Runner, args ...string) Result {
 type Runner func(ctx context.Context, args []string, stdout, stderr io.Writer) int
 
 func call(ctx context.Context, run Runner, args []string) Result {
-	var stdout, stderr bytes.Buffer
-	start := time.Now()
-	code := run(ctx, args, &stdout, &stderr)
-	return Result{Stdout: stdout.String(), Stderr: stderr.String(), Code: code, Elapsed: time.Since(start)}
+	return lessontest.Call(func(stdout, stderr io.Writer) int { return run(ctx, args, stdout, stderr) })
 }
 
 // CreateTask starts fn as a Task and returns its Await method.
@@ -146,5 +140,5 @@ func checkCancel(t *testing.T, run Runner) {
 	if res.Code != 130 {
 		t.Errorf("exit code %d after Ctrl-C, want 130", res.Code)
 	}
-	golden.Compare(t, Lesson, "tasks-cancelled", []byte(res.Stdout+"-- stderr --\n"+res.Stderr))
+	golden.Compare(t, Lesson, "tasks-cancelled", []byte(res.Output()))
 }

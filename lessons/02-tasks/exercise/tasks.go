@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -23,7 +24,7 @@ import (
 // cancelled (Ctrl-C), ends the wait. A cancelled sayAfter prints nothing and
 // returns ctx's error, as a cancelled Task raises CancelledError at its await.
 func sayAfter(ctx context.Context, s *stage, delay time.Duration, what string) error {
-	done := s.rec.Start(what)
+	done := s.rec.Start(what) // for -timeline
 	// TODO(exercise 4): time.Sleep can not be interrupted, so Ctrl-C waits
 	// until every say_after has slept. Wait instead for whichever comes first:
 	// a timer (time.NewTimer) or ctx.Done(). When ctx wins, record it with
@@ -44,36 +45,6 @@ func runSequential(ctx context.Context, s *stage) error {
 		return err
 	}
 	return sayAfter(ctx, s, 2*s.unit, "world")
-}
-
-// runTasks starts both say_afters as Tasks, then awaits each: they sleep at
-// the same time, so the run takes as long as the longer one, 2 s.
-//
-//	task1 = asyncio.create_task(say_after(2, 'hello'))
-//	task2 = asyncio.create_task(say_after(1, 'world'))
-//	await task1
-//	await task2
-func runTasks(ctx context.Context, s *stage) error {
-	// TODO(exercise 2): this awaits task1 before task2 even exists, so the
-	// two never sleep at the same time. Create both Tasks, then await them.
-	task1 := CreateTask(func() error { return sayAfter(ctx, s, 2*s.unit, "hello") })
-	err1 := task1.Await()
-	task2 := CreateTask(func() error { return sayAfter(ctx, s, 1*s.unit, "world") })
-	err2 := task2.Await()
-	return firstError(err1, err2)
-}
-
-// runWaitGroup is the same program as Go people write it: no Task type, a
-// sync.WaitGroup counts the goroutines and Wait blocks until all are done.
-func runWaitGroup(ctx context.Context, s *stage) error {
-	var wg sync.WaitGroup
-	var err1, err2 error
-	// TODO(exercise 3): these calls run one after the other in this
-	// goroutine, and wg has nothing to wait for. Run each in wg.Go(func() {...}).
-	err1 = sayAfter(ctx, s, 2*s.unit, "hello")
-	err2 = sayAfter(ctx, s, 1*s.unit, "world")
-	wg.Wait()
-	return firstError(err1, err2)
 }
 
 // Task is a value that a goroutine of its own is computing: the Go shape of
@@ -97,19 +68,39 @@ func CreateTask[T any](fn func() T) *Task[T] {
 // result back in the slot, so a second Await returns the same value at once,
 // as awaiting a finished asyncio.Task again does.
 func (t *Task[T]) Await() T {
-	v := <-t.result
-	t.result <- v
+	v := <-t.result // wait until the goroutine has sent the result
+	t.result <- v   // put it back: a second Await gets it too
 	return v
 }
 
-// firstError returns the first non-nil error.
-func firstError(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+// runTasks starts both say_afters as Tasks, then awaits each: they sleep at
+// the same time, so the run takes as long as the longer one, 2 s.
+//
+//	task1 = asyncio.create_task(say_after(2, 'hello'))
+//	task2 = asyncio.create_task(say_after(1, 'world'))
+//	await task1
+//	await task2
+func runTasks(ctx context.Context, s *stage) error {
+	// TODO(exercise 2): this awaits task1 before task2 even exists, so the
+	// two never sleep at the same time. Create both Tasks, then await them.
+	task1 := CreateTask(func() error { return sayAfter(ctx, s, 2*s.unit, "hello") })
+	err1 := task1.Await()
+	task2 := CreateTask(func() error { return sayAfter(ctx, s, 1*s.unit, "world") })
+	err2 := task2.Await()
+	return errors.Join(err1, err2)
+}
+
+// runWaitGroup is the same program as Go people write it: no Task type, a
+// sync.WaitGroup counts the goroutines and Wait blocks until all are done.
+func runWaitGroup(ctx context.Context, s *stage) error {
+	var wg sync.WaitGroup
+	var err1, err2 error
+	// TODO(exercise 3): these calls run one after the other in this
+	// goroutine, and wg has nothing to wait for. Run each in wg.Go(func() {...}).
+	err1 = sayAfter(ctx, s, 2*s.unit, "hello")
+	err2 = sayAfter(ctx, s, 1*s.unit, "world")
+	wg.Wait()
+	return errors.Join(err1, err2)
 }
 
 // stage is what every say_after shares: where to print, the length of one
@@ -125,6 +116,7 @@ type stage struct {
 	cancelled []string
 }
 
+// println prints what as one whole line and remembers it for the report.
 func (s *stage) println(what string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -132,6 +124,7 @@ func (s *stage) println(what string) {
 	s.printed = append(s.printed, what)
 }
 
+// cancel remembers, for the report, that what was cancelled.
 func (s *stage) cancel(what string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -150,6 +143,7 @@ func (s *stage) report() string {
 	return msg
 }
 
+// wordList joins words with commas, or says "nothing".
 func wordList(words []string) string {
 	if len(words) == 0 {
 		return "nothing"
