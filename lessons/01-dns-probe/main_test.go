@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -355,48 +353,10 @@ func TestREADME(t *testing.T) {
 }
 
 // TestREADMECode keeps the README's Go excerpts equal to the lesson's code,
-// so the lesson still reads as the README explains it. Comments, blank lines
-// and indentation do not count; "..." in an excerpt stands for lines left out.
+// so the lesson still reads as the README explains it.
 func TestREADMECode(t *testing.T) {
-	var src strings.Builder
-	for _, file := range []string{"main.go", "probe.go", "generator.go"} {
-		b, err := os.ReadFile(file)
-		require.NoError(t, err)
-		src.WriteString(codeLines(string(b)))
-	}
-	readme, err := os.ReadFile("README.md")
-	require.NoError(t, err)
-	excerpts := regexp.MustCompile("(?s)```go\n(.*?)```\n").FindAllStringSubmatch(string(readme), -1)
-	require.NotEmpty(t, excerpts)
-	for _, excerpt := range excerpts {
-		var pattern strings.Builder
-		for line := range strings.Lines(codeLines(excerpt[1])) {
-			before, after, elided := strings.Cut(strings.TrimSuffix(line, "\n"), "...")
-			pattern.WriteString(regexp.QuoteMeta(strings.TrimSpace(before)))
-			if elided {
-				pattern.WriteString(`(?s:.*?)` + regexp.QuoteMeta(strings.TrimSpace(after)))
-			}
-			pattern.WriteString(`\n`)
-		}
-		if !regexp.MustCompile(pattern.String()).MatchString(src.String()) {
-			t.Errorf("this excerpt of README.md is not in main.go, probe.go or generator.go (comments, blank lines and indentation aside):\n%s", excerpt[1])
-		}
-	}
+	golden.READMECode(t, "README.md", "main.go", "probe.go", "generator.go")
 }
-
-// codeLines returns src without comments, blank lines or indentation.
-func codeLines(src string) string {
-	var b strings.Builder
-	for line := range strings.Lines(src) {
-		if line = strings.TrimSpace(lineComment.ReplaceAllString(line, "")); line != "" {
-			b.WriteString(line + "\n")
-		}
-	}
-	return b.String()
-}
-
-// lineComment is a // comment, but not the // of "https://".
-var lineComment = regexp.MustCompile(`(^|\s)//.*`)
 
 // TestStopEarly: a reader may stop early. probeAll's channel has room for
 // every result, so its goroutines finish even when nobody reads them. A loop

@@ -97,6 +97,11 @@ func TestOnline(t *testing.T) { fetchtest.Online(t, run) }
 // TestBadInput: every bad flag names itself, says what to do, exits 2.
 func TestBadInput(t *testing.T) { fetchtest.BadInput(t, run) }
 
+// TestREADMECode keeps the README's Go excerpts equal to the lesson's code.
+func TestREADMECode(t *testing.T) {
+	golden.READMECode(t, "README.md", "collect.go", "fetchurl.go", "main.go")
+}
+
 // TestREADME keeps every output block of the README equal to its golden file.
 func TestREADME(t *testing.T) {
 	golden.README(t, "README.md", checks.Lesson)

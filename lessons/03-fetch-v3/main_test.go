@@ -155,6 +155,11 @@ func TestBadInput(t *testing.T) {
 	fetchtest.BadInput(t, run, fetchtest.BadArgs{Args: []string{"-mode", "first"}, Want: `unknown -mode "first": use all or failfast`})
 }
 
+// TestREADMECode keeps the README's Go excerpts equal to the lesson's code.
+func TestREADMECode(t *testing.T) {
+	golden.READMECode(t, "README.md", "collect.go", "fetchurl.go", "main.go")
+}
+
 // TestREADME keeps every output block of the README equal to its golden file.
 func TestREADME(t *testing.T) {
 	golden.README(t, "README.md", checks.Lesson)
