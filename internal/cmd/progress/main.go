@@ -183,6 +183,7 @@ func report(w io.Writer, lessons []*lessonState) int {
 	done, total := 0, 0
 	var next *result
 	var broken *lessonState
+	var uncounted []string // lessons whose exercises could not be listed
 	fmt.Fprintln(w, "Exercises")
 	for _, l := range lessons {
 		if len(l.exercises) == 0 {
@@ -190,6 +191,7 @@ func report(w io.Writer, lessons []*lessonState) int {
 			if broken == nil {
 				broken = l
 			}
+			uncounted = append(uncounted, l.name)
 			continue
 		}
 		for _, ex := range l.exercises {
@@ -222,7 +224,15 @@ func report(w io.Writer, lessons []*lessonState) int {
 			fmt.Fprintln(w, "  hint: "+next.hints[0])
 		}
 	}
-	fmt.Fprintf(w, "%d of %d exercises done\n", done, total)
+	fmt.Fprintf(w, "%d of %d exercises done", done, total)
+	if len(uncounted) > 0 {
+		they := "it does"
+		if len(uncounted) > 1 {
+			they = "they do"
+		}
+		fmt.Fprintf(w, ", not counting the exercises of %s (%s not build or run yet)", strings.Join(uncounted, ", "), they)
+	}
+	fmt.Fprintln(w)
 	if broken != nil || done < total || total == 0 {
 		return 1
 	}
