@@ -27,7 +27,7 @@ REF_PKGS      = $(filter-out $(EXERCISE_PKGS),$(ALL_PKGS))
 # Shell snippet: build the progress reader of `go test -json` into $progress.
 PROGRESS = progress=$$(mktemp -d)/progress && $(GO) build -o $$progress ./internal/cmd/progress
 
-.PHONY: help test fmt vet race leaks shipped solvable standalone run check diff golden bench tidy need-lesson
+.PHONY: help test fmt vet python race leaks shipped solvable standalone run check diff golden bench tidy need-lesson
 
 help: ## list the targets
 	@echo "The Go async workbook. Lessons: $(LESSONS)"
@@ -36,7 +36,7 @@ help: ## list the targets
 	@echo
 	@echo "  Variables: LESSON=02-tasks  ARGS='-mode sequential'  BENCH=Loopback"
 
-test: fmt vet race leaks shipped solvable standalone ## everything CI checks: gofmt, vet, tests with -race, leak checks, exercises as shipped and solved, lessons alone
+test: fmt vet python race leaks shipped solvable standalone ## everything CI checks: gofmt, vet, tests with -race, leak checks, exercises as shipped and solved, lessons alone
 	@echo "make test: all checks passed"
 
 fmt: ## fail if a Go file is not gofmt-ed
@@ -46,6 +46,14 @@ fmt: ## fail if a Go file is not gofmt-ed
 vet: ## go vet every module, the exercise checks included
 	$(GO) vet work
 	$(GO) vet -tags exercise $(EXERCISE_PKGS)
+
+python: ## every Python program of the lessons compiles (python3 -m py_compile)
+	@files=$$(git ls-files 'lessons/*/python/*.py' 2>/dev/null || find lessons -path '*/python/*.py'); \
+	if [ -n "$$files" ]; then \
+		command -v python3 >/dev/null || { echo "python: python3 is needed to check lessons/*/python/*.py; install it (apt-get install python3)"; exit 1; }; \
+		for f in $$files; do python3 -c 'import ast, sys; ast.parse(open(sys.argv[1]).read(), sys.argv[1])' "$$f" || exit 1; done; \
+		echo "python: $$(echo "$$files" | wc -l) Python programs parse"; \
+	fi
 
 race: ## all reference tests with the race detector (goleak runs in every test binary)
 	$(GO) test -race -count=1 -timeout 10m $(REF_PKGS)

@@ -1,0 +1,71 @@
+package golden
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// pythonBlockRE matches a Python listing of a README, with the marker that may
+// precede it:
+//
+//	<!-- python: python/say_after.py -->
+//	```python
+//	...
+//	```
+var pythonBlockRE = regexp.MustCompile("(?s)(<!-- python: ([A-Za-z0-9._/-]+) -->\n)?```python\n(.*?)```\n")
+
+// READMEPython checks that every ```python listing of the README at path is
+// marked `<!-- python: FILE -->` and equals FILE (relative to the README's
+// folder), so that every Python program a learner reads is one they can run.
+// With GOLDIE_UPDATE=1 it never rewrites a listing: the .py file is the
+// source, and a README that differs must be mended by hand. It fails when the
+// README has no Python listing, because then it proves nothing.
+func READMEPython(t *testing.T, path string) {
+	t.Helper()
+	for _, problem := range pythonProblems(path) {
+		t.Error(problem)
+	}
+}
+
+// pythonProblems returns what READMEPython reports, one message each.
+func pythonProblems(path string) []string {
+	readme, err := os.ReadFile(path)
+	if err != nil {
+		return []string{fmt.Sprintf("golden: %v", err)}
+	}
+	blocks := pythonBlockRE.FindAllSubmatch(normalize(readme), -1)
+	if len(blocks) == 0 {
+		return []string{fmt.Sprintf("golden: %s has no ```python listing", path)}
+	}
+	var problems []string
+	for _, m := range blocks {
+		file, listing := string(m[2]), string(m[3])
+		if file == "" {
+			problems = append(problems, fmt.Sprintf("%s: this Python listing has no <!-- python: FILE --> marker above it, so nothing runs it:\n%s", path, firstLines(listing, 3)))
+			continue
+		}
+		src, err := os.ReadFile(filepath.Join(filepath.Dir(path), file))
+		if err != nil {
+			problems = append(problems, fmt.Sprintf("%s: the listing marked %q: %v", path, file, err))
+			continue
+		}
+		if want := string(normalize(src)); listing != want {
+			problems = append(problems, fmt.Sprintf("%s: the listing marked %q is not the file; copy the file into the README\n--- README\n%s--- %s\n%s",
+				path, file, listing, file, want))
+		}
+	}
+	return problems
+}
+
+// firstLines returns the first n lines of s.
+func firstLines(s string, n int) string {
+	lines := strings.SplitAfter(s, "\n")
+	if len(lines) > n {
+		lines = lines[:n]
+	}
+	return strings.Join(lines, "")
+}
