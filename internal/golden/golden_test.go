@@ -165,3 +165,45 @@ func TestREADMECodeWithoutExcerptsFails(t *testing.T) {
 	<-done
 	assert.True(t, inner.Failed(), "a README with no Go excerpt proves nothing and must fail")
 }
+
+// fails reports whether check fails a fresh testing.T of its own (t.Fatal
+// ends the goroutine it runs in, so it runs in one).
+func fails(check func(t *testing.T)) bool {
+	inner := &testing.T{}
+	done := make(chan struct{})
+	go func() { defer close(done); check(inner) }()
+	<-done
+	return inner.Failed()
+}
+
+func TestGoldenAssertFailsOnADifference(t *testing.T) {
+	t.Setenv("GOLDIE_UPDATE", "")
+	for _, got := range []string{"world\nhello\n", "hello\nworld", "hello\nworld\n\n", " hello\nworld\n"} {
+		assert.True(t, fails(func(t *testing.T) { Assert(t, "golden", "greeting", []byte(got)) }),
+			"Assert must fail on %q", got)
+	}
+	assert.Equal(t, "hello\nworld\n", string(Read(t, "golden", "greeting.golden")), "a failed Assert must not write")
+}
+
+func TestREADMEBlockDiffersInSpaceOnly(t *testing.T) {
+	t.Setenv("GOLDIE_UPDATE", "")
+	for _, block := range []string{"hello\nworld \n", " hello\nworld\n", "hello\n\nworld\n", "hello\nworld\n\n"} {
+		path := writeREADME(t, block)
+		assert.True(t, fails(func(t *testing.T) { README(t, path, "golden") }),
+			"a README block that differs from its golden file in spaces or blank lines must fail: %q", block)
+	}
+}
+
+func TestREADMECodeKeepsURLs(t *testing.T) {
+	dir := t.TempDir()
+	src := filepath.Join(dir, "main.go")
+	require.NoError(t, os.WriteFile(src, []byte("package main\n\nvar url = \"https://example.com/a\" // the page\n"), 0o644))
+	readme := func(excerpt string) string {
+		path := filepath.Join(dir, "README.md")
+		require.NoError(t, os.WriteFile(path, []byte("```go\n"+excerpt+"```\n"), 0o644))
+		return path
+	}
+	READMECode(t, readme("var url = \"https://example.com/a\"\n"), src)
+	assert.True(t, fails(func(t *testing.T) { READMECode(t, readme("var url = \"https://example.org/b\"\n"), src) }),
+		"an excerpt whose URL differs from the code's must fail: the // of https:// is not a comment")
+}
