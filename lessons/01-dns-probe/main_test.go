@@ -418,8 +418,9 @@ func sameLatencyWorld(count int, latency time.Duration) (*simnet.World, []string
 	return w, names
 }
 
-// benchProbe probes count names of 100 ms latency on loopback, limit at a
-// time, and fails if one probe takes longer than budget on average.
+// benchProbe runs the lesson on count names of 100 ms latency on loopback,
+// limit at a time, and fails if one run takes longer than budget. One op is
+// one run of all count names; lookups/s is count over that time.
 func benchProbe(b *testing.B, count, limit int, budget time.Duration) {
 	world, names := sameLatencyWorld(count, 100*time.Millisecond)
 	n, err := simnet.NewLoopback(world)
@@ -432,19 +433,20 @@ func benchProbe(b *testing.B, count, limit int, budget time.Duration) {
 			b.Fatalf("exit code %d", code)
 		}
 	}
-	perOp := b.Elapsed() / time.Duration(b.N)
-	b.ReportMetric(perOp.Seconds(), "s/probe")
-	if perOp > budget {
-		b.Errorf("%d names took %v per probe, want under %v", count, perOp, budget)
+	perRun := b.Elapsed() / time.Duration(b.N)
+	b.ReportMetric(float64(count)/perRun.Seconds(), "lookups/s")
+	if perRun > budget {
+		b.Errorf("%d names took %v per run, want under %v", count, perRun, budget)
 	}
 }
 
-// BenchmarkLoopback1000: 1,000 lookups at once, 100 ms each, in well under
-// 0.3 s: goroutines are cheap enough for one per lookup.
+// BenchmarkLoopback1000: 1,000 lookups at once (-limit 0), 100 ms each, in
+// well under 0.3 s: goroutines are cheap enough for one per lookup.
 func BenchmarkLoopback1000(b *testing.B) { benchProbe(b, 1000, 0, 300*time.Millisecond) }
 
-// BenchmarkLoopback10000Limit1000: 10,000 lookups, 1,000 at a time: ten
-// waves of 100 ms, in under 2 s.
-func BenchmarkLoopback10000Limit1000(b *testing.B) {
-	benchProbe(b, 10000, 1000, 2*time.Second)
+// BenchmarkLoopback10000: 10,000 lookups, 500 at a time (the default
+// -limit): twenty rounds of 100 ms, 2 s on paper; 2.9 s measured on two
+// CPUs shared with other work, so the budget is 5 s.
+func BenchmarkLoopback10000(b *testing.B) {
+	benchProbe(b, 10000, defaultLimit, 5*time.Second)
 }
