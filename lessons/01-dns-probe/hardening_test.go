@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -138,4 +139,24 @@ func TestManyNames(t *testing.T) {
 		assert.Equal(t, tc.want, res.Elapsed, "-limit %s", tc.limit)
 		assert.Contains(t, res.Stdout, "probed 10000 names in "+tc.want.String()+": 10000 resolved, 0 not found, 0 errors\n")
 	}
+}
+
+// TestLimitAdvice: timeouts among many lookups at once look like a server
+// dropping queries, and the advice is a lower -limit; among a few, a longer
+// -timeout would not help either, and the advice is only to try again.
+func TestLimitAdvice(t *testing.T) {
+	w := simnet.DefaultWorld()
+	names := []string{"go.dev"}
+	for i := range 150 {
+		name := "dropped" + strconv.Itoa(i) + ".test"
+		w.Domains = append(w.Domains, simnet.Domain{Name: name, Silent: true})
+		names = append(names, name)
+	}
+	res := checks.Virtual(t, run, w, 0, append([]string{"-timeout", "1s"}, names...)...)
+	assert.Equal(t, 1, res.Code)
+	assert.Contains(t, res.Stderr, "150 of 151 lookups failed (marked !): those names may be free or taken; 150 got no answer in time: a DNS server asked 151 at once may drop queries; try a lower -limit, such as -limit 100\n")
+	assert.NotContains(t, res.Stderr, "-timeout")
+
+	res = checks.Virtual(t, run, w, 0, append([]string{"-timeout", "1s", "-limit", "100"}, names...)...)
+	assert.Contains(t, res.Stderr, "150 of 151 lookups failed (marked !): those names may be free or taken; try again\n")
 }

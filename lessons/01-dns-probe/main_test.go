@@ -354,10 +354,16 @@ func TestREADME(t *testing.T) {
 	golden.README(t, "README.md", checks.Lesson)
 }
 
+// TestREADMEPython keeps every Python listing of the README equal to its
+// file under python/, which TestPython runs.
+func TestREADMEPython(t *testing.T) {
+	golden.READMEPython(t, "README.md")
+}
+
 // TestREADMECode keeps the README's Go excerpts equal to the lesson's code,
 // so the lesson still reads as the README explains it.
 func TestREADMECode(t *testing.T) {
-	golden.READMECode(t, "README.md", "main.go", "probe.go", "limit.go", "classify.go", "generator.go")
+	golden.READMECode(t, "README.md", "main.go", "probe.go", "limit.go", "classify.go", "generator.go", "report.go", "canary.go")
 }
 
 // TestStopEarly: a reader may stop early. probeAll's channel has room for
