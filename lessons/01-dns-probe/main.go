@@ -167,7 +167,7 @@ func parse(args []string, stderr io.Writer) (o options, code int) {
 	flags.BoolVar(&o.offline, "offline", false, "ask the simulated internet on 127.0.0.1 instead of the real DNS")
 	flags.StringVar(&o.world, "world", "", "a simulated world in JSON (implies -offline), e.g. testdata/simnet/default-world.json")
 	o.timeout = 3 * time.Second
-	flags.Var(durationFlag{&o.timeout}, "timeout", "give up on one lookup after this long, e.g. 3s or 500ms")
+	flags.Var(durationFlag{&o.timeout}, "timeout", "give up on one lookup after this `duration`, e.g. 3s or 500ms")
 	flags.IntVar(&o.limit, "limit", defaultLimit, "at most this many lookups at once (0: no limit, every name at once)")
 	flags.StringVar(&o.canary, "canary", "www.example.com", `a name that exists: if the DNS denies it, "not found" means nothing ("" to skip)`)
 	flags.BoolVar(&o.timeline, "timeline", false, "draw when each lookup ran, after the run")
