@@ -114,20 +114,18 @@ func TestControlCharacters(t *testing.T) {
 	}
 }
 
-// TestManyNames: 10,000 names run 500 at a time by default, as Go's cgo
-// resolver limits itself, so the run takes 20 rounds of one latency; -limit
+// TestManyNames: 1,000 names run 500 at a time by default, as Go's cgo
+// resolver limits itself, so the run takes 2 rounds of one latency; -limit
 // 0 is the Python original, every name at once: one round. Every answer is
-// true: none is marked "!".
+// true: none is marked "!". (1,000, not 10,000: the same proof, in a
+// second rather than a minute under -race.)
 func TestManyNames(t *testing.T) {
-	if testing.Short() {
-		t.Skip("10,000 lookups")
-	}
-	world, names := sameLatencyWorld(10_000, 100*time.Millisecond)
+	world, names := sameLatencyWorld(1000, 100*time.Millisecond)
 	for _, tc := range []struct {
 		limit string
 		want  time.Duration
 	}{
-		{"500", 2 * time.Second}, // the default, as -limit 500
+		{"500", 200 * time.Millisecond}, // the default, as -limit 500
 		{"0", 100 * time.Millisecond},
 	} {
 		args := []string{"-canary", ""}
@@ -137,7 +135,7 @@ func TestManyNames(t *testing.T) {
 		res := checks.Virtual(t, run, world, 0, append(args, names...)...)
 		require.Equal(t, 0, res.Code, res.Stderr)
 		assert.Equal(t, tc.want, res.Elapsed, "-limit %s", tc.limit)
-		assert.Contains(t, res.Stdout, "probed 10000 names in "+tc.want.String()+": 10000 resolved, 0 not found, 0 errors\n")
+		assert.Contains(t, res.Stdout, "probed 1000 names in "+tc.want.String()+": 1000 resolved, 0 not found, 0 errors\n")
 	}
 }
 
