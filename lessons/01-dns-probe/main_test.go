@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -195,7 +197,9 @@ func TestValidate(t *testing.T) {
 		"a..dev":                        "empty label",
 		".dev":                          "empty label",
 		"bad name.dev":                  "' ' is not allowed",
-		"é.dev":                         "'é' is not allowed",
+		"é.dev":                         "not ASCII: the DNS knows it as xn--9ca.dev",
+		"bücher.example":                "not ASCII: the DNS knows it as xn--bcher-kva.example",
+		"esc\x1b[2J.dev":                "'\\x1b' is not allowed",
 		"under_score.dev":               "'_' is not allowed",
 		"-x.dev":                        "starts or ends with '-'",
 		"192.0.2.1":                     "an IP address",
@@ -260,7 +264,7 @@ func TestGoldenNetworkDown(t *testing.T) {
 	for name, mark := range checks.Marks(res.Stdout) {
 		assert.Equal(t, "!", mark, name)
 	}
-	assert.Contains(t, res.Stderr, "25 errors: is the network up? try -offline")
+	assert.Contains(t, res.Stderr, "25 errors: every lookup failed; the simulated internet did not answer")
 	golden.Assert(t, checks.Lesson, "network-down", []byte(res.Output()))
 }
 
@@ -326,7 +330,9 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-style", "async"}, `unknown -style "async": use channel, generator or pull`},
 		{[]string{"-words", "rust"}, `unknown -words "rust": use go or python, or give the names as arguments`},
 		{[]string{"-timeout", "0"}, "-timeout 0s: must be a positive duration"},
-		{[]string{"-timeout", "soon"}, `invalid value "soon" for flag -timeout`},
+		{[]string{"-timeout", "soon"}, `invalid value "soon" for flag -timeout: not a duration: write it as 3s, 500ms or 1m30s`},
+		{[]string{"-timeout", "5"}, `invalid value "5" for flag -timeout: a number needs a unit: write 5s or 5ms`},
+		{[]string{"-canary", "bad name"}, `-canary "bad name": not a DNS name`},
 		{[]string{"-limit", "-1"}, "-limit -1: use 0 for no limit"},
 		{[]string{"-limit", "many"}, `invalid value "many" for flag -limit`},
 		{[]string{"-world", "no-such-world.json"}, "-world no-such-world.json: simnet: reading world"},
@@ -352,10 +358,16 @@ func TestREADME(t *testing.T) {
 	golden.README(t, "README.md", checks.Lesson)
 }
 
+// TestREADMEPython keeps every Python listing of the README equal to its
+// file under python/, which TestPython runs.
+func TestREADMEPython(t *testing.T) {
+	golden.READMEPython(t, "README.md")
+}
+
 // TestREADMECode keeps the README's Go excerpts equal to the lesson's code,
 // so the lesson still reads as the README explains it.
 func TestREADMECode(t *testing.T) {
-	golden.READMECode(t, "README.md", "main.go", "probe.go", "generator.go")
+	golden.READMECode(t, "README.md", "main.go", "probe.go", "limit.go", "classify.go", "generator.go", "report.go", "canary.go")
 }
 
 // TestStopEarly: a reader may stop early. probeAll's channel has room for
@@ -376,7 +388,7 @@ func TestStopEarly(t *testing.T) {
 		defer n.Close()
 		ctx := context.Background()
 
-		p := &prober{resolver: n.Resolver(), timeout: time.Second, rec: timeline.New()}
+		p := &prober{resolver: n.Resolver(), timeout: time.Second}
 		results := p.probeAll(ctx, names)
 		<-results // read the first result, then stop reading
 		time.Sleep(time.Second)
@@ -386,14 +398,15 @@ func TestStopEarly(t *testing.T) {
 			}
 		}
 
-		p = &prober{resolver: n.Resolver(), timeout: time.Second, rec: timeline.New()}
+		rec := timeline.New()
+		p = &prober{resolver: traced{n.Resolver(), rec, time.Second}, timeout: time.Second}
 		start := time.Now()
 		for range p.completed(ctx, names) {
 			break // after the first result: break.dev at 20ms
 		}
 		assert.Equal(t, 20*time.Millisecond, time.Since(start), "the other lookups are cancelled, not awaited")
 		notes := map[string]string{}
-		for _, s := range p.rec.Spans() {
+		for _, s := range rec.Spans() {
 			notes[s.Name] = s.Note
 		}
 		require.Len(t, notes, len(names), "every probe has returned when the loop ends")
@@ -415,8 +428,9 @@ func sameLatencyWorld(count int, latency time.Duration) (*simnet.World, []string
 	return w, names
 }
 
-// benchProbe probes count names of 100 ms latency on loopback, limit at a
-// time, and fails if one probe takes longer than budget on average.
+// benchProbe runs the lesson on count names of 100 ms latency on loopback,
+// limit at a time, and fails if one run takes longer than budget. One op is
+// one run of all count names; lookups/s is count over that time.
 func benchProbe(b *testing.B, count, limit int, budget time.Duration) {
 	world, names := sameLatencyWorld(count, 100*time.Millisecond)
 	n, err := simnet.NewLoopback(world)
@@ -429,19 +443,35 @@ func benchProbe(b *testing.B, count, limit int, budget time.Duration) {
 			b.Fatalf("exit code %d", code)
 		}
 	}
-	perOp := b.Elapsed() / time.Duration(b.N)
-	b.ReportMetric(perOp.Seconds(), "s/probe")
-	if perOp > budget {
-		b.Errorf("%d names took %v per probe, want under %v", count, perOp, budget)
+	perRun := b.Elapsed() / time.Duration(b.N)
+	b.ReportMetric(float64(count)/perRun.Seconds(), "lookups/s")
+	if perRun > budget {
+		b.Errorf("%d names took %v per run, want under %v", count, perRun, budget)
 	}
 }
 
-// BenchmarkLoopback1000: 1,000 lookups at once, 100 ms each, in well under
-// 0.3 s: goroutines are cheap enough for one per lookup.
+// BenchmarkLoopback35: 35 lookups at once, 100 ms each, as many as
+// Python's keywords: one round, where Python's 6 threads take 6.
+func BenchmarkLoopback35(b *testing.B) { benchProbe(b, 35, 0, 300*time.Millisecond) }
+
+// BenchmarkLoopback1000: 1,000 lookups at once (-limit 0), 100 ms each, in
+// well under 0.3 s: goroutines are cheap enough for one per lookup.
 func BenchmarkLoopback1000(b *testing.B) { benchProbe(b, 1000, 0, 300*time.Millisecond) }
 
-// BenchmarkLoopback10000Limit1000: 10,000 lookups, 1,000 at a time: ten
-// waves of 100 ms, in under 2 s.
-func BenchmarkLoopback10000Limit1000(b *testing.B) {
-	benchProbe(b, 10000, 1000, 2*time.Second)
+// BenchmarkLoopback10000: 10,000 lookups, 500 at a time (the default
+// -limit): twenty rounds of 100 ms, 2 s on paper; 2.9 s measured on two
+// CPUs shared with other work, so the budget is 5 s. It also reports the
+// process's peak resident memory (the simulated internet runs in it too,
+// as with -offline) and fails above 64 MB; run it alone for a true peak:
+// make bench BENCH=Loopback10000.
+func BenchmarkLoopback10000(b *testing.B) {
+	benchProbe(b, 10000, defaultLimit, 5*time.Second)
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil && runtime.GOOS == "linux" {
+		peak := float64(ru.Maxrss) / 1024 // kilobytes on Linux
+		b.ReportMetric(peak, "MB-peak")
+		if peak > 64 {
+			b.Errorf("peak resident memory %.0f MB, want under 64 MB", peak)
+		}
+	}
 }
