@@ -28,15 +28,7 @@ type Result = lessontest.Result
 func Virtual(t *testing.T, run Runner, cancelAfter time.Duration, args ...string) Result {
 	t.Helper()
 	var res Result
-	synctest.Test(t, func(t *testing.T) {
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		if cancelAfter > 0 {
-			stop := time.AfterFunc(cancelAfter, cancel)
-			defer stop.Stop()
-		}
-		res = call(ctx, run, args)
-	})
+	lessontest.Virtual(t, cancelAfter, func(t *testing.T, ctx context.Context) { res = call(ctx, run, args) })
 	return res
 }
 
