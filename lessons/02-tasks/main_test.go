@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"os"
+	"strings"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -135,11 +137,15 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-mode", "parallel"}, `unknown -mode "parallel": use sequential, tasks or waitgroup`},
 		{[]string{"-unit", "0"}, "-unit 0s: must be a positive duration"},
 		{[]string{"-unit", "-1s"}, "-unit -1s: must be a positive duration"},
-		{[]string{"-unit", "fast"}, `invalid value "fast" for flag -unit`},
+		{[]string{"-unit", "fast"}, `invalid value "fast" for flag -unit: not a duration: write it as 1s, 100ms or 1m30s`},
+		{[]string{"-unit", "100"}, `invalid value "100" for flag -unit: a number needs a unit: write 100ms or 100s`},
+		{[]string{"-unit", "24h0m0.000000001s"}, "-unit 24h0m0.000000001s: too long; use at most 24h0m0s"},
+		{[]string{"-unit", "1281024h"}, "-unit 1281024h0m0s: too long; use at most 24h0m0s"}, // 2*unit wraps around
+		{[]string{"-unit", "2562047h47m16.854775807s"}, "too long"},                          // the largest time.Duration
 		{[]string{"hello"}, `unexpected argument "hello"`},
 		{[]string{"-nope"}, "flag provided but not defined: -nope"},
 	} {
-		res := checks.Real(context.Background(), run, tc.args...)
+		res := checks.Virtual(t, run, 0, tc.args...) // virtual: a bad -unit that slipped through would sleep for real
 		assert.Equal(t, 2, res.Code, "%v", tc.args)
 		assert.Contains(t, res.Stderr, tc.want, "%v", tc.args)
 		assert.Empty(t, res.Stdout, "%v", tc.args)
@@ -147,6 +153,47 @@ func TestBadInput(t *testing.T) {
 	res := checks.Real(context.Background(), run, "-h")
 	assert.Equal(t, 0, res.Code)
 	assert.Contains(t, res.Stderr, "-mode string")
+}
+
+// TestLongestUnit: the longest -unit is accepted and orders the words as
+// any other (hello's 2 units do not wrap around).
+func TestLongestUnit(t *testing.T) {
+	res := checks.Virtual(t, run, 0, "-unit", maxUnit.String())
+	require.Equal(t, 0, res.Code, res.Stderr)
+	assert.Contains(t, res.Stdout, "world\nhello\n")
+	assert.Equal(t, 2*maxUnit, res.Elapsed)
+}
+
+// TestTinyUnitTimeline: with 1 ns lesson seconds the timeline shows the
+// nanoseconds, not "1 column = 0s".
+func TestTinyUnitTimeline(t *testing.T) {
+	res := checks.Virtual(t, run, 0, "-unit", "1ns", "-timeline")
+	require.Equal(t, 0, res.Code, res.Stderr)
+	assert.Contains(t, res.Stdout, "timeline: 1 column = 1µs\n")
+	assert.Contains(t, res.Stdout, "0s .. 2ns  printed")
+}
+
+// TestOutputLost: output that can not be written (a full disk, here
+// /dev/full, or a closed pipe) is an error with exit code 1, not a silent 0.
+func TestOutputLost(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full on this system: %v", err)
+	}
+	defer full.Close()
+	var stderr strings.Builder
+	code := run(context.Background(), []string{"-unit", "1ms", "-timeline"}, full, &stderr)
+	assert.Equal(t, exitOutputLost, code)
+	assert.Equal(t, "02-tasks: the output was lost: write /dev/full: no space left on device (exit code 1)\n", stderr.String())
+
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	r.Close() // nobody reads: a write gets EPIPE (Go ignores SIGPIPE on fds other than 1 and 2)
+	defer w.Close()
+	stderr.Reset()
+	code = run(context.Background(), []string{"-unit", "1ms"}, w, &stderr)
+	assert.Equal(t, exitOutputLost, code)
+	assert.Contains(t, stderr.String(), "the output was lost: write |1: broken pipe")
 }
 
 // TestAwaitTwice: a finished Task can be awaited again, as in Python.
