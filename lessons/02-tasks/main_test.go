@@ -88,13 +88,19 @@ func TestUnitScalesTime(t *testing.T) {
 	assert.Equal(t, 750*time.Millisecond, res.Elapsed)
 }
 
+// realUnit is TestRealClock's lesson second.
+const realUnit = 200 * time.Millisecond
+
+// ctrlCAt is when the cancel tests press Ctrl-C: half a lesson second in.
+const ctrlCAt = 500 * time.Millisecond
+
 // TestRealClock runs on the real clock with 200 ms lesson seconds: the
 // concurrent modes must end before the sequential sum (600 ms), so the
 // overlap is real and not an artefact of virtual time. The lower bounds hold
 // on any machine; the upper bound leaves 200 ms for a slow, loaded CI runner
 // (the race detector on two cores next to other test binaries).
 func TestRealClock(t *testing.T) {
-	const unit = 200 * time.Millisecond
+	const unit = realUnit
 	seq := checks.Real(context.Background(), run, "-mode", "sequential", "-unit", unit.String())
 	require.Equal(t, 0, seq.Code, seq.Stderr)
 	assert.GreaterOrEqual(t, seq.Elapsed, 3*unit, "sequential can not beat 1+2 units")
@@ -118,12 +124,12 @@ func TestGoldenCancelSequential(t *testing.T) {
 // TestGoldenCancelTasks pins what Ctrl-C prints in tasks mode (the exercise
 // checks compare against this file).
 func TestGoldenCancelTasks(t *testing.T) {
-	res := checks.Virtual(t, run, 500*time.Millisecond, "-mode", "tasks", "-timeline")
-	assert.Equal(t, 500*time.Millisecond, res.Elapsed, "Ctrl-C must end the run at once")
+	res := checks.Virtual(t, run, ctrlCAt, "-mode", "tasks", "-timeline")
+	assert.Equal(t, ctrlCAt, res.Elapsed, "Ctrl-C must end the run at once")
 	assert.Equal(t, 130, res.Code)
 	golden.Assert(t, checks.Lesson, "tasks-cancelled-timeline", []byte(res.Output()))
-	res = checks.Virtual(t, run, 500*time.Millisecond, "-mode", "tasks")
-	assert.Equal(t, 500*time.Millisecond, res.Elapsed, "Ctrl-C must end the run at once")
+	res = checks.Virtual(t, run, ctrlCAt, "-mode", "tasks")
+	assert.Equal(t, ctrlCAt, res.Elapsed, "Ctrl-C must end the run at once")
 	assert.Equal(t, 130, res.Code)
 	golden.Assert(t, checks.Lesson, "tasks-cancelled", []byte(res.Output()))
 }
@@ -215,17 +221,43 @@ func TestREADMECode(t *testing.T) {
 	golden.READMECode(t, "README.md", "tasks.go", "main_test.go")
 }
 
-// TestFuture runs the README's Future: a one-slot channel that a timer fills
-// after 1 s.
+// TestFuture runs the README's Future: the lesson's Task without a
+// goroutine, an empty slot that a timer fills after 1 s. Await must wait
+// for it, and return what was put in.
 func TestFuture(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
-		fut := make(chan string, 1) // the slot
-		time.AfterFunc(time.Second, func() { fut <- "ready" })
-		got := <-fut // "ready", after 1 s
+		fut := &Task[string]{result: make(chan string, 1)} // an empty slot
+		time.AfterFunc(time.Second, func() { fut.result <- "ready" })
+		got := fut.Await() // "ready", after 1 s
 		assert.Equal(t, "ready", got)
 		assert.Equal(t, time.Second, time.Since(start))
 	})
+}
+
+// TestREADMEPython keeps every Python listing of the README equal to the
+// file under python/ that it names.
+func TestREADMEPython(t *testing.T) {
+	golden.READMEPython(t, "README.md")
+}
+
+// TestPythonOutput runs the Python scripts whose output the README shows:
+// a Task starts at the first await that suspends, and asyncio.run cancels
+// and waits for the Tasks main left running.
+func TestPythonOutput(t *testing.T) {
+	for _, name := range []string{"task_start", "run_cancels"} {
+		t.Run(name, func(t *testing.T) { golden.PythonOutput(t, checks.Lesson, name) })
+	}
+}
+
+// TestREADMEDurations: every duration the README claims in bold is one that
+// a run here measured, or a bound TestRealClock asserts.
+func TestREADMEDurations(t *testing.T) {
+	seq := checks.Virtual(t, run, 0, "-mode", "sequential")
+	tasks := checks.Virtual(t, run, 0, "-mode", "tasks")
+	cancelled := checks.Virtual(t, run, ctrlCAt, "-mode", "tasks")
+	golden.READMEDurations(t, "README.md", seq.Elapsed, tasks.Elapsed, cancelled.Elapsed,
+		realUnit, 2*realUnit, 3*realUnit)
 }
 
 // TestUnbufferedTaskHangs answers the README's last question: with an
