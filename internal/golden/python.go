@@ -77,12 +77,16 @@ func firstLines(s string, n int) string {
 // `<!-- golden: python-NAME -->` shows what the script really printed. The
 // script must not need the internet, nor take more than a second or so. A
 // script that imports a module this machine lacks (httpx) is skipped with
-// the command that installs it, as is a machine without python3.
+// the command that installs it, as is a machine without python3. $PYTHON,
+// if set, names the python3 to use.
 func PythonOutput(t *testing.T, lesson, name string) {
 	t.Helper()
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skipf("python3 is not installed, so python/%s.py was not run", name)
+	python := os.Getenv("PYTHON") // a python3 with the modules the scripts need
+	if python == "" {
+		var err error
+		if python, err = exec.LookPath("python3"); err != nil {
+			t.Skipf("python3 is not installed, so python/%s.py was not run", name)
+		}
 	}
 	out, err := exec.Command(python, "-X", "utf8", filepath.Join("python", name+".py")).CombinedOutput()
 	if m := missingModuleRE.FindSubmatch(out); m != nil {
