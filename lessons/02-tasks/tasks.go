@@ -47,8 +47,8 @@ type Task[T any] struct {
 }
 
 // CreateTask starts fn in a new goroutine and returns at once, like
-// asyncio.create_task. (In Python the Task starts at the next await of the
-// caller; a goroutine may start right away, on another CPU.)
+// asyncio.create_task. (In Python the Task starts at the caller's next
+// await that suspends; a goroutine may start right away, on another CPU.)
 func CreateTask[T any](fn func() T) *Task[T] {
 	t := &Task[T]{result: make(chan T, 1)}
 	go func() { t.result <- fn() }() // start the work, do not wait for it
