@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -215,10 +217,10 @@ func TestREADME(t *testing.T) {
 }
 
 // TestREADMECode keeps the README's Go excerpts equal to the lesson's code
-// (the Future excerpt is in TestFuture), so the code reads top to bottom as
-// the README explains it.
+// (the Future excerpt is in TestFuture, main's fate in mainreturns), so the
+// code reads top to bottom as the README explains it.
 func TestREADMECode(t *testing.T) {
-	golden.READMECode(t, "README.md", "tasks.go", "main_test.go")
+	golden.READMECode(t, "README.md", "tasks.go", "main_test.go", "mainreturns/main.go")
 }
 
 // TestFuture runs the README's Future: the lesson's Task without a
@@ -248,6 +250,21 @@ func TestPythonOutput(t *testing.T) {
 	for _, name := range []string{"task_start", "run_cancels"} {
 		t.Run(name, func(t *testing.T) { golden.PythonOutput(t, checks.Lesson, name) })
 	}
+}
+
+// TestMainReturns builds and runs mainreturns, the README's Go side of
+// python/run_cancels.py: main returns while a goroutine sleeps, the program
+// ends, and the goroutine's deferred print never runs.
+func TestMainReturns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a program")
+	}
+	bin := filepath.Join(t.TempDir(), "mainreturns")
+	out, err := exec.Command("go", "build", "-o", bin, "./mainreturns").CombinedOutput()
+	require.NoError(t, err, "go build: %s", out)
+	out, err = exec.Command(bin).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	golden.Assert(t, checks.Lesson, "go-mainreturns", out)
 }
 
 // TestREADMEDurations: every duration the README claims in bold is one that
