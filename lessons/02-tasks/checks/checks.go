@@ -79,7 +79,7 @@ func Exercises(run Runner, createTask CreateTask) []exercise.Exercise {
 		{
 			Name:  "cancel",
 			Goal:  "Ctrl-C stops the sleeping say_afters at once and exits with code 130",
-			Hints: []string{"in sayAfter, wait with a select on both timer.C and ctx.Done(), not with time.Sleep"},
+			Hints: []string{"in sayAfter, wait with a select on a timer (time.After(delay)) and ctx.Done(), not with time.Sleep"},
 			Check: func(t *testing.T) { checkCancel(t, run) },
 		},
 	}
