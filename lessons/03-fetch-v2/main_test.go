@@ -190,7 +190,9 @@ func TestREADMEPython(t *testing.T) { golden.READMEPython(t, "README.md") }
 // TestREADMEDurations: every duration the README claims in bold is one a
 // run here measures.
 func TestREADMEDurations(t *testing.T) {
-	golden.READMEDurations(t, "README.md", fetchtest.Virtual(t, run, 0).Elapsed)
+	golden.READMEDurations(t, "README.md",
+		fetchtest.Virtual(t, run, 0).Elapsed,
+		fetchtest.Virtual(t, run, 300*time.Millisecond).Elapsed)
 }
 
 // TestPythonOutput runs python/httpx_limits.py, whose output the README

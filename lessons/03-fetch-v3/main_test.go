@@ -177,8 +177,11 @@ func TestREADMEPython(t *testing.T) { golden.READMEPython(t, "README.md") }
 // TestREADMEDurations: every duration the README claims in bold is one a
 // run here measures.
 func TestREADMEDurations(t *testing.T) {
-	golden.READMEDurations(t, "README.md", fetchtest.Virtual(t, run, 0).Elapsed,
-		fetchtest.Virtual(t, run, 0, checks.FailFastArgs...).Elapsed)
+	golden.READMEDurations(t, "README.md",
+		fetchtest.Virtual(t, run, 0).Elapsed,
+		fetchtest.Virtual(t, run, 0, checks.FailFastArgs...).Elapsed,
+		fetchtest.Virtual(t, run, 0, checks.FailFastArgs[2:]...).Elapsed, // -mode all: the hang ends at -timeout
+		fetchtest.Virtual(t, run, 300*time.Millisecond).Elapsed)
 }
 
 // TestPythonOutput runs python/gather_or_taskgroup.py, whose output the
