@@ -5,8 +5,11 @@
 // files when GOLDIE_UPDATE=1), the exercise checks (Compare, which never
 // writes, so an unfinished exercise can not overwrite the reference), and the
 // README tests: README keeps every output block shown in a lesson's README
-// equal to its golden file, and READMECode keeps every Go excerpt equal to
-// the lesson's code.
+// equal to its golden file, READMECode keeps every Go excerpt equal to the
+// lesson's code, READMEPython every Python listing equal to its file under
+// the lesson's python/ (PythonOutput checks what such a script prints), and
+// READMEDurations every duration the README claims in bold (**2 s**) equal to
+// one the lesson's test measured.
 //
 // When WORKBOOK_OUTPUT_DIR is set, every output checked is also written there
 // as <name>.golden; `make diff` uses that to show a unified diff between a

@@ -3,6 +3,7 @@ package golden
 import (
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -69,3 +70,33 @@ func firstLines(s string, n int) string {
 	}
 	return strings.Join(lines, "")
 }
+
+// PythonOutput runs `python3 python/NAME.py` from the test's folder (the
+// lesson's) and checks what it prints, stdout and stderr, against
+// testdata/<lesson>/python-NAME.golden, so a README block
+// `<!-- golden: python-NAME -->` shows what the script really printed. The
+// script must not need the internet, nor take more than a second or so. A
+// script that imports a module this machine lacks (httpx) is skipped with
+// the command that installs it, as is a machine without python3. $PYTHON,
+// if set, names the python3 to use.
+func PythonOutput(t *testing.T, lesson, name string) {
+	t.Helper()
+	python := os.Getenv("PYTHON") // a python3 with the modules the scripts need
+	if python == "" {
+		var err error
+		if python, err = exec.LookPath("python3"); err != nil {
+			t.Skipf("python3 is not installed, so python/%s.py was not run", name)
+		}
+	}
+	out, err := exec.Command(python, "-X", "utf8", filepath.Join("python", name+".py")).CombinedOutput()
+	if m := missingModuleRE.FindSubmatch(out); m != nil {
+		t.Skipf("python/%s.py needs the Python module %s (apt-get install python3-%s)", name, m[1], m[1])
+	}
+	if err != nil {
+		t.Fatalf("python3 python/%s.py: %v\n%s", name, err, out)
+	}
+	Assert(t, lesson, "python-"+name, normalize(out))
+}
+
+// missingModuleRE matches Python's error for a module that is not installed.
+var missingModuleRE = regexp.MustCompile(`ModuleNotFoundError: No module named '([A-Za-z0-9_]+)'`)

@@ -6,7 +6,10 @@ package lessontest
 
 import (
 	"bytes"
+	"context"
 	"io"
+	"testing"
+	"testing/synctest"
 	"time"
 )
 
@@ -37,4 +40,22 @@ func Call(run func(stdout, stderr io.Writer) int) Result {
 	start := time.Now()
 	code := run(&stdout, &stderr)
 	return Result{Stdout: stdout.String(), Stderr: stderr.String(), Code: code, Elapsed: time.Since(start)}
+}
+
+// Virtual calls body inside a testing/synctest bubble, where every sleep and
+// timer takes exact virtual time and no real time. ctx is cancelled after
+// cancelAfter of virtual time, as Ctrl-C would be (never if cancelAfter <= 0).
+// body sets up what the lesson needs inside the bubble (a simulated network)
+// and runs it, usually with Call.
+func Virtual(t *testing.T, cancelAfter time.Duration, body func(t *testing.T, ctx context.Context)) {
+	t.Helper()
+	synctest.Test(t, func(t *testing.T) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		if cancelAfter > 0 {
+			stop := time.AfterFunc(cancelAfter, cancel)
+			defer stop.Stop()
+		}
+		body(t, ctx)
+	})
 }

@@ -1,6 +1,7 @@
 package lessontest
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"testing"
@@ -29,4 +30,33 @@ func TestCallCapturesOutputCodeAndTime(t *testing.T) {
 
 func TestOutputWithoutStderrIsStdout(t *testing.T) {
 	assert.Equal(t, "out\n", Result{Stdout: "out\n"}.Output())
+}
+
+// TestVirtualCancelsAfter: ctx is cancelled after exactly cancelAfter of
+// virtual time, and a run that ends first is not cancelled.
+func TestVirtualCancelsAfter(t *testing.T) {
+	var waited time.Duration
+	Virtual(t, 1500*time.Millisecond, func(t *testing.T, ctx context.Context) {
+		start := time.Now()
+		<-ctx.Done()
+		waited = time.Since(start)
+	})
+	assert.Equal(t, 1500*time.Millisecond, waited)
+
+	var err error
+	Virtual(t, time.Second, func(t *testing.T, ctx context.Context) {
+		time.Sleep(999 * time.Millisecond)
+		err = ctx.Err()
+	})
+	assert.NoError(t, err, "cancelled before cancelAfter")
+}
+
+// TestVirtualNeverCancelsWithoutCancelAfter: cancelAfter 0 means no Ctrl-C.
+func TestVirtualNeverCancelsWithoutCancelAfter(t *testing.T) {
+	var err error
+	Virtual(t, 0, func(t *testing.T, ctx context.Context) {
+		time.Sleep(time.Hour)
+		err = ctx.Err()
+	})
+	assert.NoError(t, err)
 }

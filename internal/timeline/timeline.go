@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 )
 
 // Span is one piece of work: its row label, when it started and ended
@@ -96,8 +97,8 @@ func Render(w io.Writer, spans []Span) error {
 	for _, s := range spans {
 		total = max(total, s.End)
 		label = max(label, len(s.Name))
-		from = max(from, len(format(s.Start)))
-		to = max(to, len(format(s.End)))
+		from = max(from, utf8.RuneCountInString(format(s.Start))) // µs is one column
+		to = max(to, utf8.RuneCountInString(format(s.End)))
 	}
 	step := columnStep(total)
 	cols := int((total + step - 1) / step)
@@ -138,7 +139,8 @@ func columnStep(total time.Duration) time.Duration {
 
 // axis returns a tick row and a label row, a tick every ten columns.
 func axis(cols int, step time.Duration) (ticks, labels string) {
-	var t, l []byte
+	var t []byte
+	var l []rune // labels may hold µ
 	for c := 0; c <= cols; c += 10 {
 		for len(t) < c {
 			t = append(t, ' ')
@@ -151,16 +153,21 @@ func axis(cols int, step time.Duration) (ticks, labels string) {
 		for len(l) < c {
 			l = append(l, ' ')
 		}
-		l = append(l, text...)
+		l = append(l, []rune(text)...)
 	}
 	return string(t), string(l)
 }
 
-// format prints a duration briefly: 0s, 150ms, 1s, 2.5s.
+// format prints a duration briefly: 0s, 150ms, 1s, 2.5s, and below a
+// millisecond 40µs or 2ns, so a tiny run is not drawn as "0s".
 func format(d time.Duration) string {
 	switch {
 	case d == 0:
 		return "0s"
+	case d < time.Microsecond:
+		return d.String()
+	case d < time.Millisecond:
+		return d.Round(time.Microsecond).String()
 	case d%time.Second == 0 || d >= 10*time.Second:
 		return d.Round(10 * time.Millisecond).String()
 	default:

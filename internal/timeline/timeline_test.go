@@ -78,6 +78,7 @@ func TestFormat(t *testing.T) {
 	for d, want := range map[time.Duration]string{
 		0: "0s", 150 * time.Millisecond: "150ms", time.Second: "1s",
 		1500 * time.Millisecond: "1.5s", 12345 * time.Millisecond: "12.35s",
+		2 * time.Nanosecond: "2ns", 40 * time.Microsecond: "40µs", 39501 * time.Nanosecond: "40µs",
 	} {
 		assert.Equal(t, want, format(d))
 	}
@@ -125,4 +126,20 @@ func TestColumnStepIsRound(t *testing.T) {
 	} {
 		assert.Equal(t, want, columnStep(total), "total %v", total)
 	}
+}
+
+// TestRenderTinySpans: a run of nanoseconds (02-tasks -unit 1ns) is drawn
+// with its real scale and times, not as "1 column = 0s".
+func TestRenderTinySpans(t *testing.T) {
+	var b strings.Builder
+	require.NoError(t, Render(&b, []Span{
+		{Name: "world", Start: 0, End: 1 * time.Nanosecond, Note: "printed"},
+		{Name: "hello", Start: 0, End: 35 * time.Microsecond, Note: "printed"},
+	}))
+	assert.Equal(t, `timeline: 1 column = 1µs
+world  #                                     0s .. 1ns   printed
+hello  ###################################   0s .. 35µs  printed
+       |         |         |         |
+       0s        10µs      20µs      30µs
+`, b.String())
 }

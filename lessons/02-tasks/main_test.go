@@ -2,6 +2,10 @@ package main
 
 import (
 	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"testing/synctest"
@@ -86,13 +90,19 @@ func TestUnitScalesTime(t *testing.T) {
 	assert.Equal(t, 750*time.Millisecond, res.Elapsed)
 }
 
+// realUnit is TestRealClock's lesson second.
+const realUnit = 200 * time.Millisecond
+
+// ctrlCAt is when the cancel tests press Ctrl-C: half a lesson second in.
+const ctrlCAt = 500 * time.Millisecond
+
 // TestRealClock runs on the real clock with 200 ms lesson seconds: the
 // concurrent modes must end before the sequential sum (600 ms), so the
 // overlap is real and not an artefact of virtual time. The lower bounds hold
 // on any machine; the upper bound leaves 200 ms for a slow, loaded CI runner
 // (the race detector on two cores next to other test binaries).
 func TestRealClock(t *testing.T) {
-	const unit = 200 * time.Millisecond
+	const unit = realUnit
 	seq := checks.Real(context.Background(), run, "-mode", "sequential", "-unit", unit.String())
 	require.Equal(t, 0, seq.Code, seq.Stderr)
 	assert.GreaterOrEqual(t, seq.Elapsed, 3*unit, "sequential can not beat 1+2 units")
@@ -116,12 +126,12 @@ func TestGoldenCancelSequential(t *testing.T) {
 // TestGoldenCancelTasks pins what Ctrl-C prints in tasks mode (the exercise
 // checks compare against this file).
 func TestGoldenCancelTasks(t *testing.T) {
-	res := checks.Virtual(t, run, 500*time.Millisecond, "-mode", "tasks", "-timeline")
-	assert.Equal(t, 500*time.Millisecond, res.Elapsed, "Ctrl-C must end the run at once")
+	res := checks.Virtual(t, run, ctrlCAt, "-mode", "tasks", "-timeline")
+	assert.Equal(t, ctrlCAt, res.Elapsed, "Ctrl-C must end the run at once")
 	assert.Equal(t, 130, res.Code)
 	golden.Assert(t, checks.Lesson, "tasks-cancelled-timeline", []byte(res.Output()))
-	res = checks.Virtual(t, run, 500*time.Millisecond, "-mode", "tasks")
-	assert.Equal(t, 500*time.Millisecond, res.Elapsed, "Ctrl-C must end the run at once")
+	res = checks.Virtual(t, run, ctrlCAt, "-mode", "tasks")
+	assert.Equal(t, ctrlCAt, res.Elapsed, "Ctrl-C must end the run at once")
 	assert.Equal(t, 130, res.Code)
 	golden.Assert(t, checks.Lesson, "tasks-cancelled", []byte(res.Output()))
 }
@@ -135,11 +145,15 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-mode", "parallel"}, `unknown -mode "parallel": use sequential, tasks or waitgroup`},
 		{[]string{"-unit", "0"}, "-unit 0s: must be a positive duration"},
 		{[]string{"-unit", "-1s"}, "-unit -1s: must be a positive duration"},
-		{[]string{"-unit", "fast"}, `invalid value "fast" for flag -unit`},
+		{[]string{"-unit", "fast"}, `invalid value "fast" for flag -unit: not a duration: write it as 1s, 100ms or 1m30s`},
+		{[]string{"-unit", "100"}, `invalid value "100" for flag -unit: a number needs a unit: write 100ms or 100s`},
+		{[]string{"-unit", "24h0m0.000000001s"}, "-unit 24h0m0.000000001s: too long; use at most 24h0m0s"},
+		{[]string{"-unit", "1281024h"}, "-unit 1281024h0m0s: too long; use at most 24h0m0s"}, // 2*unit wraps around
+		{[]string{"-unit", "2562047h47m16.854775807s"}, "too long"},                          // the largest time.Duration
 		{[]string{"hello"}, `unexpected argument "hello"`},
 		{[]string{"-nope"}, "flag provided but not defined: -nope"},
 	} {
-		res := checks.Real(context.Background(), run, tc.args...)
+		res := checks.Virtual(t, run, 0, tc.args...) // virtual: a bad -unit that slipped through would sleep for real
 		assert.Equal(t, 2, res.Code, "%v", tc.args)
 		assert.Contains(t, res.Stderr, tc.want, "%v", tc.args)
 		assert.Empty(t, res.Stdout, "%v", tc.args)
@@ -147,6 +161,47 @@ func TestBadInput(t *testing.T) {
 	res := checks.Real(context.Background(), run, "-h")
 	assert.Equal(t, 0, res.Code)
 	assert.Contains(t, res.Stderr, "-mode string")
+}
+
+// TestLongestUnit: the longest -unit is accepted and orders the words as
+// any other (hello's 2 units do not wrap around).
+func TestLongestUnit(t *testing.T) {
+	res := checks.Virtual(t, run, 0, "-unit", maxUnit.String())
+	require.Equal(t, 0, res.Code, res.Stderr)
+	assert.Contains(t, res.Stdout, "world\nhello\n")
+	assert.Equal(t, 2*maxUnit, res.Elapsed)
+}
+
+// TestTinyUnitTimeline: with 1 ns lesson seconds the timeline shows the
+// nanoseconds, not "1 column = 0s".
+func TestTinyUnitTimeline(t *testing.T) {
+	res := checks.Virtual(t, run, 0, "-unit", "1ns", "-timeline")
+	require.Equal(t, 0, res.Code, res.Stderr)
+	assert.Contains(t, res.Stdout, "timeline: 1 column = 1µs\n")
+	assert.Contains(t, res.Stdout, "0s .. 2ns  printed")
+}
+
+// TestOutputLost: output that can not be written (a full disk, here
+// /dev/full, or a closed pipe) is an error with exit code 1, not a silent 0.
+func TestOutputLost(t *testing.T) {
+	full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no /dev/full on this system: %v", err)
+	}
+	defer full.Close()
+	var stderr strings.Builder
+	code := run(context.Background(), []string{"-unit", "1ms", "-timeline"}, full, &stderr)
+	assert.Equal(t, exitOutputLost, code)
+	assert.Equal(t, "02-tasks: the output was lost: write /dev/full: no space left on device (exit code 1)\n", stderr.String())
+
+	r, w, err := os.Pipe()
+	require.NoError(t, err)
+	r.Close() // nobody reads: a write gets EPIPE (Go ignores SIGPIPE on fds other than 1 and 2)
+	defer w.Close()
+	stderr.Reset()
+	code = run(context.Background(), []string{"-unit", "1ms"}, w, &stderr)
+	assert.Equal(t, exitOutputLost, code)
+	assert.Contains(t, stderr.String(), "the output was lost: write |1: broken pipe")
 }
 
 // TestAwaitTwice: a finished Task can be awaited again, as in Python.
@@ -162,23 +217,64 @@ func TestREADME(t *testing.T) {
 }
 
 // TestREADMECode keeps the README's Go excerpts equal to the lesson's code
-// (the Future excerpt is in TestFuture), so the code reads top to bottom as
-// the README explains it.
+// (the Future excerpt is in TestFuture, main's fate in mainreturns), so the
+// code reads top to bottom as the README explains it.
 func TestREADMECode(t *testing.T) {
-	golden.READMECode(t, "README.md", "tasks.go", "main_test.go")
+	golden.READMECode(t, "README.md", "tasks.go", "main_test.go", "mainreturns/main.go")
 }
 
-// TestFuture runs the README's Future: a one-slot channel that a timer fills
-// after 1 s.
+// TestFuture runs the README's Future: the lesson's Task without a
+// goroutine, an empty slot that a timer fills after 1 s. Await must wait
+// for it, and return what was put in.
 func TestFuture(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		start := time.Now()
-		fut := make(chan string, 1) // the slot
-		time.AfterFunc(time.Second, func() { fut <- "ready" })
-		got := <-fut // "ready", after 1 s
+		fut := &Task[string]{result: make(chan string, 1)} // an empty slot
+		time.AfterFunc(time.Second, func() { fut.result <- "ready" })
+		got := fut.Await() // "ready", after 1 s
 		assert.Equal(t, "ready", got)
 		assert.Equal(t, time.Second, time.Since(start))
 	})
+}
+
+// TestREADMEPython keeps every Python listing of the README equal to the
+// file under python/ that it names.
+func TestREADMEPython(t *testing.T) {
+	golden.READMEPython(t, "README.md")
+}
+
+// TestPythonOutput runs the Python scripts whose output the README shows:
+// a Task starts at the first await that suspends, and asyncio.run cancels
+// and waits for the Tasks main left running.
+func TestPythonOutput(t *testing.T) {
+	for _, name := range []string{"task_start", "run_cancels"} {
+		t.Run(name, func(t *testing.T) { golden.PythonOutput(t, checks.Lesson, name) })
+	}
+}
+
+// TestMainReturns builds and runs mainreturns, the README's Go side of
+// python/run_cancels.py: main returns while a goroutine sleeps, the program
+// ends, and the goroutine's deferred print never runs.
+func TestMainReturns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a program")
+	}
+	bin := filepath.Join(t.TempDir(), "mainreturns")
+	out, err := exec.Command("go", "build", "-o", bin, "./mainreturns").CombinedOutput()
+	require.NoError(t, err, "go build: %s", out)
+	out, err = exec.Command(bin).CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	golden.Assert(t, checks.Lesson, "go-mainreturns", out)
+}
+
+// TestREADMEDurations: every duration the README claims in bold is one that
+// a run here measured, or a bound TestRealClock asserts.
+func TestREADMEDurations(t *testing.T) {
+	seq := checks.Virtual(t, run, 0, "-mode", "sequential")
+	tasks := checks.Virtual(t, run, 0, "-mode", "tasks")
+	cancelled := checks.Virtual(t, run, ctrlCAt, "-mode", "tasks")
+	golden.READMEDurations(t, "README.md", seq.Elapsed, tasks.Elapsed, cancelled.Elapsed,
+		realUnit, 2*realUnit, 3*realUnit)
 }
 
 // TestUnbufferedTaskHangs answers the README's last question: with an

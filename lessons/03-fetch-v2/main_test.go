@@ -182,3 +182,21 @@ func sampleHeap(b *testing.B) (stop func() uint64) {
 // sends) while a request hangs: it must end at once, print what finished
 // and exit 130.
 func TestCtrlC(t *testing.T) { fetchtest.CtrlC(t) }
+
+// TestREADMEPython keeps every Python listing of the README equal to the
+// file under python/ that it names.
+func TestREADMEPython(t *testing.T) { golden.READMEPython(t, "README.md") }
+
+// TestREADMEDurations: every duration the README claims in bold is one a
+// run here measures.
+func TestREADMEDurations(t *testing.T) {
+	golden.READMEDurations(t, "README.md",
+		fetchtest.Virtual(t, run, 0).Elapsed,
+		fetchtest.Virtual(t, run, 300*time.Millisecond).Elapsed)
+}
+
+// TestPythonOutput runs python/httpx_limits.py, whose output the README
+// shows: httpx's client opens at most 100 connections, and times out
+// after 5 s. Skipped without httpx (apt-get install python3-httpx; set
+// PYTHON=/usr/bin/python3 if another python3 comes first in PATH).
+func TestPythonOutput(t *testing.T) { golden.PythonOutput(t, checks.Lesson, "httpx_limits") }

@@ -169,3 +169,22 @@ func TestREADME(t *testing.T) {
 // sends) while a request hangs: it must end at once, print what finished
 // and exit 130.
 func TestCtrlC(t *testing.T) { fetchtest.CtrlC(t) }
+
+// TestREADMEPython keeps every Python listing of the README equal to the
+// file under python/ that it names.
+func TestREADMEPython(t *testing.T) { golden.READMEPython(t, "README.md") }
+
+// TestREADMEDurations: every duration the README claims in bold is one a
+// run here measures.
+func TestREADMEDurations(t *testing.T) {
+	golden.READMEDurations(t, "README.md",
+		fetchtest.Virtual(t, run, 0).Elapsed,
+		fetchtest.Virtual(t, run, 0, checks.FailFastArgs...).Elapsed,
+		fetchtest.Virtual(t, run, 0, checks.FailFastArgs[2:]...).Elapsed, // -mode all: the hang ends at -timeout
+		fetchtest.Virtual(t, run, 300*time.Millisecond).Elapsed)
+}
+
+// TestPythonOutput runs python/gather_or_taskgroup.py, whose output the
+// README shows: gather lets the others run on, TaskGroup cancels them and
+// raises an ExceptionGroup of every error.
+func TestPythonOutput(t *testing.T) { golden.PythonOutput(t, checks.Lesson, "gather_or_taskgroup") }

@@ -35,13 +35,10 @@ type Result = lessontest.Result
 // time, as Ctrl-C would.
 func Virtual(t *testing.T, run Runner, cancelAfter time.Duration, args ...string) (res Result) {
 	t.Helper()
-	inBubble(t, func(n *simnet.Net) {
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		if cancelAfter > 0 {
-			stop := time.AfterFunc(cancelAfter, cancel)
-			defer stop.Stop()
-		}
+	lessontest.Virtual(t, cancelAfter, func(t *testing.T, ctx context.Context) {
+		n, err := simnet.NewMemory(simnet.DefaultWorld())
+		require.NoError(t, err)
+		defer n.Close()
 		synctest.Wait()
 		before := bubbleGoroutines("")
 		res = call(ctx, run, n, args)

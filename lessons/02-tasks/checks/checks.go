@@ -28,15 +28,7 @@ type Result = lessontest.Result
 func Virtual(t *testing.T, run Runner, cancelAfter time.Duration, args ...string) Result {
 	t.Helper()
 	var res Result
-	synctest.Test(t, func(t *testing.T) {
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		if cancelAfter > 0 {
-			stop := time.AfterFunc(cancelAfter, cancel)
-			defer stop.Stop()
-		}
-		res = call(ctx, run, args)
-	})
+	lessontest.Virtual(t, cancelAfter, func(t *testing.T, ctx context.Context) { res = call(ctx, run, args) })
 	return res
 }
 
@@ -87,7 +79,7 @@ func Exercises(run Runner, createTask CreateTask) []exercise.Exercise {
 		{
 			Name:  "cancel",
 			Goal:  "Ctrl-C stops the sleeping say_afters at once and exits with code 130",
-			Hints: []string{"in sayAfter, wait with a select on both timer.C and ctx.Done(), not with time.Sleep"},
+			Hints: []string{"in sayAfter, wait with a select on a timer (time.After(delay)) and ctx.Done(), not with time.Sleep"},
 			Check: func(t *testing.T) { checkCancel(t, run) },
 		},
 	}
