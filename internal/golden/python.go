@@ -81,21 +81,44 @@ func firstLines(s string, n int) string {
 // if set, names the python3 to use.
 func PythonOutput(t *testing.T, lesson, name string) {
 	t.Helper()
-	python := os.Getenv("PYTHON") // a python3 with the modules the scripts need
-	if python == "" {
-		var err error
-		if python, err = exec.LookPath("python3"); err != nil {
-			t.Skipf("python3 is not installed, so python/%s.py was not run", name)
-		}
-	}
+	python := Python(t)
 	out, err := exec.Command(python, "-X", "utf8", filepath.Join("python", name+".py")).CombinedOutput()
 	if m := missingModuleRE.FindSubmatch(out); m != nil {
-		t.Skipf("python/%s.py needs the Python module %s (apt-get install python3-%s)", name, m[1], m[1])
+		skip(t, fmt.Sprintf("python/%s.py needs the Python module %s (apt-get install python3-%s, then PYTHON=/usr/bin/python3)", name, m[1], m[1]))
 	}
 	if err != nil {
-		t.Fatalf("python3 python/%s.py: %v\n%s", name, err, out)
+		t.Fatalf("%s python/%s.py: %v\n%s", python, name, err, out)
 	}
 	Assert(t, lesson, "python-"+name, normalize(out))
+}
+
+// PythonRequiredEnv names the environment variable that turns a missing
+// python3, or a missing Python module, from a skipped test into a failed
+// one. CI sets it (.ci/run), so the Python claims are proven there.
+const PythonRequiredEnv = "WORKBOOK_PYTHON_REQUIRED"
+
+// Python returns the python3 to run the lessons' scripts with: $PYTHON if
+// set, else python3 from PATH. Without one the test is skipped, or fails
+// when PythonRequiredEnv is set.
+func Python(t *testing.T) string {
+	t.Helper()
+	if python := os.Getenv("PYTHON"); python != "" {
+		return python
+	}
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		skip(t, "python3 is not installed, so the lesson's Python scripts were not run")
+	}
+	return python
+}
+
+// skip skips the test with why, or fails it when PythonRequiredEnv is set.
+func skip(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv(PythonRequiredEnv) != "" {
+		t.Fatalf("%s (%s is set: Python is required here)", why, PythonRequiredEnv)
+	}
+	t.Skip(why)
 }
 
 // missingModuleRE matches Python's error for a module that is not installed.

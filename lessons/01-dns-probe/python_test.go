@@ -21,10 +21,7 @@ import (
 // must pass the same checks: so every number the README shows is one a run
 // of the script can print.
 func TestPython(t *testing.T) {
-	py, err := exec.LookPath("python3")
-	if err != nil {
-		t.Skip("python3 is not installed")
-	}
+	py := golden.Python(t)
 	measured := map[string]func(t *testing.T, out string){"executor": checkExecutor, "cancel": checkCancel}
 	for _, demo := range []string{"executor", "cancel", "as_completed", "classic", "asyncgen"} {
 		t.Run(demo, func(t *testing.T) {
