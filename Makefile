@@ -15,7 +15,9 @@ export GORACE := atexit_sleep_ms=0
 GO      ?= go
 # The python3 that runs the lessons' Python scripts: the first that has httpx
 # (03's scripts need it), else the tests use python3 and skip what needs httpx.
-PYTHON  ?= $(shell for p in python3 /usr/bin/python3; do if $$p -c 'import httpx' >/dev/null 2>&1; then command -v $$p; break; fi; done)
+ifeq ($(origin PYTHON),undefined)
+PYTHON := $(shell for p in python3 /usr/bin/python3; do if $$p -c 'import httpx' >/dev/null 2>&1; then command -v $$p; break; fi; done)
+endif
 export PYTHON
 LESSON  ?=
 ARGS    ?=
