@@ -66,7 +66,7 @@ func Challenges(firstFree FirstFree) []exercise.Exercise {
 			Name: "challenge-first-free",
 			Goal: "challenge: firstFree probes every name at once, returns the first 3 free names as their answers come, and then cancels the lookups still running: break.dev, else.dev, import.dev after exactly 60ms",
 			Hints: []string{
-				"the answers come in their own order (break.dev after 20ms, else.dev after 40ms, import.dev after 60ms); which of this lesson's functions already hands them to you as they come? And once you have 3, what becomes of the 24 lookups still running?",
+				"the answers come in their own order (break.dev after 20ms, else.dev after 40ms, import.dev after 60ms); which of this lesson's functions already hands them to you as they come? And once you have 3, what becomes of the lookups still running?",
 				"a lookup ends early only when its ctx is cancelled: give the lookups a ctx of their own, cancel it once you have n, and keep reading until the channel closes, so no goroutine is left behind (finish exercise 1 first)",
 				"`ctx, cancel := context.WithCancel(ctx); defer cancel()`, then `for r := range p.probeAll(ctx, names)`: append r.name when r.status == notFound and you have fewer than n, and call cancel() when you reach n",
 			},
