@@ -172,10 +172,10 @@ func checkFirstFree(t *testing.T, firstFree FirstFree, n int) {
 	}()
 
 	if !slices.Equal(got, want) {
-		t.Errorf("returned %q, want %q: the first %d free names, in the order their answers came (a failed lookup is not free)", got, want, n)
+		t.Errorf("returned %q, want %q: the first %d free names, in the order their answers came (a failed lookup is not free: classify says so once exercise 2 is done)", got, want, n)
 	}
 	if elapsed != at {
-		t.Errorf("returned after %v, want %v, when the answer for %s, the last of the first %d free names, came: are all lookups started at once, and do you return as soon as you have %d?",
+		t.Errorf("returned after %v, want %v, when the answer for %s, the last of the first %d free names, came: are all lookups started at once (probeAll does so once exercise 1 is done), and do you return as soon as you have %d?",
 			elapsed, at, want[n-1], n, n)
 	}
 	if len(sentLate) > 0 && elapsed == at {
