@@ -19,7 +19,12 @@ type Request struct {
 	InFlight int
 }
 
-// requestLog records every request the HTTP server sees.
+// maxLogged bounds the log of a long-running Net (a benchmark's, a
+// lesson's -offline server): past it, the older half is forgotten.
+const maxLogged = 1 << 16
+
+// requestLog records every request the HTTP server sees, the latest
+// maxLogged of them.
 type requestLog struct {
 	mu       sync.Mutex
 	list     []*Request
@@ -32,6 +37,9 @@ func (l *requestLog) arrive(r *http.Request) *Request {
 	defer l.mu.Unlock()
 	l.inFlight++
 	rec := &Request{URL: r.Host + r.URL.RequestURI(), Start: time.Now(), InFlight: l.inFlight}
+	if len(l.list) >= maxLogged {
+		l.list = append(l.list[:0], l.list[maxLogged/2:]...)
+	}
 	l.list = append(l.list, rec)
 	return rec
 }
@@ -51,8 +59,9 @@ func (l *requestLog) leave(rec *Request) {
 	rec.End = time.Now()
 }
 
-// Requests returns what the HTTP server saw of every request so far, in
-// order of arrival. A request still being served has a zero End.
+// Requests returns what the HTTP server saw of every request so far (the
+// latest 65,536 at most), in order of arrival. A request still being
+// served has a zero End.
 func (n *Net) Requests() []Request {
 	n.requests.mu.Lock()
 	defer n.requests.mu.Unlock()
