@@ -52,3 +52,17 @@ func TestRequestsIsTheServersView(t *testing.T) {
 		assert.Equal(t, 2, MaxInFlight(n.Requests()), "the two first requests were in flight together")
 	})
 }
+
+// TestRequestsIsBounded: a Net that serves more than maxLogged requests
+// keeps only the latest ones.
+func TestRequestsIsBounded(t *testing.T) {
+	var l requestLog
+	req, err := http.NewRequest(http.MethodGet, "https://www.example.com/", nil)
+	require.NoError(t, err)
+	for range maxLogged + 10 {
+		l.leave(l.arrive(req))
+	}
+	assert.LessOrEqual(t, len(l.list), maxLogged)
+	assert.Greater(t, len(l.list), maxLogged/2)
+	assert.Equal(t, 0, l.inFlight)
+}
