@@ -12,12 +12,18 @@ func firstFree(ctx context.Context, p *prober, names []string, n int) []string {
 	//exercise:5 all at once, return the first n free names as their answers
 	//exercise:5 come, and leave no lookup running. `make check` says what the
 	//exercise:5 DNS server saw; the README has hints.
-	// The lookups get a ctx of their own. Python's
+	// The lookups get a ctx of their own, which the nth free name cancels.
+	// Python's
 	//
-	//	for coro in asyncio.as_completed(probes):
-	//	    ...
-	//	    if len(free) == n: break
-	//	for task in tasks: task.cancel()
+	//	tasks = [asyncio.create_task(probe(d)) for d in domains]
+	//	for next_done in asyncio.as_completed(tasks):
+	//	    domain, found = await next_done
+	//	    if not found:
+	//	        free.append(domain)
+	//	        if len(free) == n:
+	//	            break
+	//	for task in tasks:
+	//	    task.cancel()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var free []string

@@ -18,7 +18,7 @@ func fetchUntilError(ctx context.Context, c *fetch.Client, urls []string) []fetc
 	//exercise:4 still running. `make check` shows what the server saw; the README
 	//exercise:4 has hints.
 	// The fetches get a ctx of their own, which the first failure met
-	// cancels: Python's `for t in tasks: t.cancel()`.
+	// cancels: Python's `for task in tasks: task.cancel()`.
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	tasks := make([]chan fetch.Result, len(urls))

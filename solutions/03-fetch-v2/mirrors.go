@@ -17,13 +17,18 @@ func firstMirror(ctx context.Context, c *fetch.Client, mirrors []string) fetch.R
 	//exercise:3 at once, return the first good answer, and leave no request
 	//exercise:3 running. `make check` shows what the server saw; the README has
 	//exercise:3 hints.
-	// The fetches get a ctx of their own: returning cancels the rest, as
-	// Python's
+	// The fetches get a ctx of their own: returning cancels the rest.
+	// Python's (with a fetch_url that returns None for a failure)
 	//
-	//	for done in asyncio.as_completed(tasks):
-	//	    url, text = await done
-	//	    ...
-	//	for task in tasks: task.cancel()
+	//	tasks = [asyncio.create_task(fetch_url(m, client)) for m in mirrors]
+	//	try:
+	//	    for next_done in asyncio.as_completed(tasks):
+	//	        answer = await next_done
+	//	        if answer is not None:
+	//	            return answer
+	//	finally:
+	//	    for task in tasks:
+	//	        task.cancel()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	answers := make(chan fetch.Result, len(mirrors)) // room for all: no sender waits
