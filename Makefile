@@ -76,10 +76,11 @@ shipped: ## maintainers: every shipped exercise must fail its check (skipped onc
 		$(PROGRESS) && $(GO) test -tags exercise -json -count=1 -timeout 5m -run '^TestExercises$$' $(EXERCISE_PKGS) 2>&1 | $$progress -shipped; \
 	fi
 
-solvable: ## maintainers: in a copy, fill every exercise file that has a TODO with the reference: all checks must pass
+solvable: ## maintainers: in a copy, fill every exercise file that has a TODO with the reference, and each challenge with solutions/: all checks must pass
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
 	cp -r go.work go.work.sum internal lessons testdata "$$tmp"/; \
-	for f in $$(grep -rl 'TODO(exercise' "$$tmp"/lessons/*/exercise); do cp "$${f/\/exercise\//\/}" "$$f"; done; \
+	for f in $$(grep -rl 'TODO(exercise' "$$tmp"/lessons/*/exercise); do ref="$${f/\/exercise\//\/}"; [ ! -e "$$ref" ] || cp "$$ref" "$$f"; done; \
+	for d in solutions/*/; do cp "$$d"* "$$tmp/lessons/$$(basename "$$d")/exercise/"; done; \
 	$(PROGRESS) && (cd "$$tmp" && $(GO) test -tags exercise -json -count=1 -timeout 5m -run '^TestExercises$$' $(EXERCISE_PKGS) 2>&1) | $$progress >"$$tmp/report" \
 		|| { cat "$$tmp/report"; echo "solvable: the exercises, filled in with the reference, do not all pass"; exit 1; }; \
 	tail -1 "$$tmp/report" | sed 's/^/solvable: filled in with the reference, /'

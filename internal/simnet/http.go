@@ -15,8 +15,11 @@ import (
 // resource's latency, its status, content type, length and body. A URL that
 // is not in the world is a 404.
 func (n *Net) serveHTTP(w http.ResponseWriter, r *http.Request) {
+	seen := n.requests.arrive(r)
+	defer n.requests.leave(seen)
 	res, ok := n.resource(r)
 	if !ok {
+		n.requests.answer(seen)
 		http.Error(w, fmt.Sprintf("simnet: %s has no page %s in this world", r.Host, r.URL.RequestURI()), http.StatusNotFound)
 		return
 	}
@@ -28,6 +31,7 @@ func (n *Net) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		// Drop the connection: returning would send an empty 200.
 		panic(http.ErrAbortHandler)
 	}
+	n.requests.answer(seen)
 	body, size := res.body()
 	w.Header().Set("Content-Type", res.contentType())
 	w.Header().Set("Content-Length", strconv.FormatInt(size, 10))

@@ -33,6 +33,8 @@ type Net struct {
 
 	transport *http.Transport
 	resolver  *net.Resolver
+
+	requests requestLog // what the HTTP server saw: Requests
 }
 
 // ErrClosed is the error of a dial after Close.

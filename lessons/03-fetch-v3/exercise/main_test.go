@@ -19,5 +19,5 @@ func TestMain(m *testing.M) { testmain.Run(m) }
 // TestExercises runs the same checks as the reference's TestExercises, on
 // your copy. Run it with `make check`.
 func TestExercises(t *testing.T) {
-	exercise.Run(t, checks.Exercises(run))
+	exercise.Run(t, append(checks.Exercises(run), checks.Challenges(gatherLimit)...))
 }
