@@ -3,14 +3,18 @@ import asyncio
 import httpx
 
 in_flight = most = 0
+last_arrival = 0.0
 
-async def slow_page(reader, writer):   # a tiny HTTP server: every page answers after 500 ms
-    global in_flight, most
-    while (await reader.readline()).strip():   # read the request, up to its blank line
+async def slow_page(reader, writer):   # a tiny HTTP server: a page answers once
+    global in_flight, most, last_arrival   # no request has come for 0.3 s, so
+    loop = asyncio.get_running_loop()      # every request the client lets
+    while (await reader.readline()).strip():   # through is in flight at once
         pass
     in_flight += 1
     most = max(most, in_flight)
-    await asyncio.sleep(0.5)
+    last_arrival = loop.time()
+    while loop.time() - last_arrival < 0.3:
+        await asyncio.sleep(0.05)
     in_flight -= 1
     writer.write(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok")
     await writer.drain()
