@@ -25,7 +25,8 @@ type diagnoser struct {
 	crash     []string
 	race      []string
 	leak      []string
-	messages  []string
+	messages  []string // a check's own words: "took 3s, want 2s: ..."
+	diffs     []string // what testify says: "output differs from ..."
 	detail    []string
 	leftovers []string
 }
@@ -36,7 +37,7 @@ func Diagnose(lines []string, src fs.FS) Diagnosis {
 	d := &diagnoser{src: src}
 	d.scan(lines)
 	var sentences []string
-	for i, s := range slices.Concat(d.crash, d.race, d.leak, d.messages) {
+	for i, s := range slices.Concat(d.crash, d.race, d.leak, d.messages, d.diffs) {
 		if i > 0 {
 			s = capitalize(s)
 		}
@@ -191,9 +192,9 @@ func (d *diagnoser) addTestify(lines []string) {
 	}
 	switch {
 	case msg != "":
-		d.messages = append(d.messages, sentence(msg))
+		d.diffs = append(d.diffs, sentence(msg))
 	case first != "":
-		d.messages = append(d.messages, sentence(first))
+		d.diffs = append(d.diffs, sentence(first))
 	}
 	if diff := slices.Index(errLines, "Diff:"); diff >= 0 {
 		d.detail = append(d.detail, errLines[diff+1:]...)

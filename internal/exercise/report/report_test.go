@@ -354,3 +354,25 @@ func TestGoldenHint(t *testing.T) {
 	assert.Equal(t, 0, code)
 	golden.Assert(t, "progress", "hint-message", out.Bytes())
 }
+
+// TestCheckWordsBeforeDiff: a check that compares the output first and the
+// time second (01's fan-out does) still leads with its own words.
+func TestCheckWordsBeforeDiff(t *testing.T) {
+	in := stream(
+		[3]string{"TestExercises/1-fan-out", "run", ""},
+		[3]string{"TestExercises/1-fan-out", "output", "    golden.go:90: \n"},
+		[3]string{"TestExercises/1-fan-out", "output", "        \tError Trace:\tgolden.go:90\n"},
+		[3]string{"TestExercises/1-fan-out", "output", "        \tError:      \tNot equal: \n"},
+		[3]string{"TestExercises/1-fan-out", "output", "        \t            \tDiff:\n"},
+		[3]string{"TestExercises/1-fan-out", "output", "        \t            \t-probed 25 names in 260ms\n"},
+		[3]string{"TestExercises/1-fan-out", "output", "        \t            \t+probed 25 names in 3.5s\n"},
+		[3]string{"TestExercises/1-fan-out", "output", "        \tMessages:   \toutput differs from channel.golden\n"},
+		[3]string{"TestExercises/1-fan-out", "output", "    checks.go:190: took 3.5s, want 260ms: are the lookups started at once?\n"},
+		[3]string{"TestExercises/1-fan-out", "fail", ""},
+	)
+	lessons, err := Read(strings.NewReader(in))
+	require.NoError(t, err)
+	d := Find(lessons).Diagnose(nil)
+	assert.Equal(t, "took 3.5s, want 260ms: are the lookups started at once? Output differs from channel.golden.", d.Paragraph)
+	assert.Equal(t, []string{"-probed 25 names in 260ms", "+probed 25 names in 3.5s"}, d.Detail)
+}
