@@ -24,7 +24,7 @@ ALL_PKGS      = $(shell $(GO) list work)
 EXERCISE_PKGS = $(shell $(GO) list work | grep -E '/lessons/[^/]+/exercise$$')
 REF_PKGS      = $(filter-out $(EXERCISE_PKGS),$(ALL_PKGS))
 # Shell snippet: build the progress reader of `go test -json` into $progress
-# (bin/ is git-ignored; go build leaves an up-to-date binary alone).
+# (bin/ is git-ignored, so no temporary folder is left behind).
 PROGRESS = progress=bin/progress && $(GO) build -o $$progress ./internal/cmd/progress
 # The exercise checks as make check, make hint and make watch run them, and
 # the packages they check: one lesson's, or all when LESSON is empty.

@@ -122,6 +122,7 @@ func (w *Watcher) check(ctx context.Context, lessons []string) error {
 		w.printf("watch: %v\n", err)
 		return nil
 	}
+	delete(w.results, report.GoTest)
 	for _, l := range lessons {
 		delete(w.results, l)
 	}

@@ -552,7 +552,10 @@ func DiagnoseBuild(lines []string) Diagnosis {
 		}
 	}
 	if len(errs) == 0 {
-		return Diagnosis{Paragraph: "it does not build (the compiler's output is below).", Detail: detail}
+		if len(detail) == 0 {
+			return Diagnosis{Paragraph: "it does not build."}
+		}
+		return Diagnosis{Paragraph: sentence(detail[0]), Detail: detail[1:]}
 	}
 	verb := "does not compile"
 	if vet {

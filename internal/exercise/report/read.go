@@ -108,9 +108,13 @@ type reader struct {
 	partial map[string]string     // an unfinished line, by package and test
 }
 
+// GoTest names the lesson Read returns when go test ran no package at all
+// and printed why ("directory not found"): its Build holds those lines.
+const GoTest = "go test"
+
 // Read parses a `go test -json` stream into lessons, ordered by name, each
 // with its exercises in their numbered order. Lines that are not JSON (go
-// test prints some itself) are ignored.
+// test prints its own errors as text) are ignored, unless no package ran.
 func Read(r io.Reader) ([]*Lesson, error) {
 	rd := &reader{
 		lessons: map[string]*Lesson{},
@@ -118,11 +122,15 @@ func Read(r io.Reader) ([]*Lesson, error) {
 		last:    map[*Lesson]*Exercise{},
 		partial: map[string]string{},
 	}
+	var stray []string // go test's own errors are plain text
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	for sc.Scan() {
 		var e event
 		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			if line := strings.TrimSpace(sc.Text()); line != "" {
+				stray = append(stray, line)
+			}
 			continue
 		}
 		rd.add(e)
@@ -135,6 +143,10 @@ func Read(r io.Reader) ([]*Lesson, error) {
 			pkg, test, _ := strings.Cut(key, "\x00")
 			rd.line(rd.lesson(pkg), test, rest)
 		}
+	}
+	if len(rd.lessons) == 0 && len(stray) > 0 {
+		// Nothing ran: what go test said instead is the report.
+		return []*Lesson{{Name: GoTest, Failed: true, Build: stray}}, nil
 	}
 	var lessons []*Lesson
 	for _, l := range rd.lessons {

@@ -184,7 +184,7 @@ func TestSkippedIsNeverDone(t *testing.T) {
 }
 
 func TestNoExercisesIsNotSuccess(t *testing.T) {
-	for _, in := range []string{"", "no Go files in /x\n", stream([3]string{"", "pass", ""})} {
+	for _, in := range []string{"", "no Go files in /x\n", stream([3]string{"", "pass", ""}), "pattern ./lessons/x/exercise: directory not found\n"} {
 		lessons, err := Read(strings.NewReader(in))
 		require.NoError(t, err)
 		var out bytes.Buffer
@@ -375,4 +375,15 @@ func TestCheckWordsBeforeDiff(t *testing.T) {
 	d := Find(lessons).Diagnose(nil)
 	assert.Equal(t, "took 3.5s, want 260ms: are the lookups started at once? Output differs from channel.golden.", d.Paragraph)
 	assert.Equal(t, []string{"-probed 25 names in 260ms", "+probed 25 names in 3.5s"}, d.Detail)
+}
+
+func TestGoTestsOwnErrorIsShown(t *testing.T) {
+	lessons, err := Read(strings.NewReader("go: warning: something\npattern ./lessons/9/exercise: directory not found\n"))
+	require.NoError(t, err)
+	var out bytes.Buffer
+	code, err := Write(&out, lessons, Options{})
+	require.NoError(t, err)
+	assert.Equal(t, 1, code)
+	assert.Contains(t, out.String(), "Next: go test did not run the checks\n  go: warning: something.\n")
+	assert.Contains(t, out.String(), "directory not found")
 }
