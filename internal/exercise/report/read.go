@@ -38,7 +38,13 @@ type Exercise struct {
 	Lesson string // "02-tasks"
 	ID     string // "2-tasks-mode"
 	Goal   string
+	// Hints are the hints the check logged when it failed: the exercise's
+	// own, or the one hint a check gives for the mistake it found
+	// (exercise.Hint). When it logged none (a panic ends the run before
+	// the check's cleanup), they are the hints of the list that
+	// exercise.Run logs first.
 	Hints  []string
+	listed []string // the hints of exercise.Run's list
 	State  State
 	// Output is everything the check printed: its messages, a race report,
 	// a panic; and, for the last one to run, what the lesson printed after
@@ -150,6 +156,11 @@ func Read(r io.Reader) ([]*Lesson, error) {
 	}
 	var lessons []*Lesson
 	for _, l := range rd.lessons {
+		for _, ex := range l.Exercises {
+			if len(ex.Hints) == 0 {
+				ex.Hints = ex.listed
+			}
+		}
 		slices.SortFunc(l.Exercises, func(a, b *Exercise) int { return compareIDs(a.ID, b.ID) })
 		lessons = append(lessons, l)
 	}
@@ -232,9 +243,7 @@ func (rd *reader) line(l *Lesson, test, line string) {
 				return
 			}
 			if hint, ok := strings.CutPrefix(lm[3], exercise.HintPrefix); ok {
-				if !slices.Contains(ex.Hints, hint) {
-					ex.Hints = append(ex.Hints, hint)
-				}
+				ex.Hints = append(ex.Hints, hint)
 				return
 			}
 		}
@@ -246,8 +255,8 @@ func (rd *reader) line(l *Lesson, test, line string) {
 			ex := rd.exercise(l, m[1])
 			if m[2] == "goal" {
 				ex.Goal = m[3]
-			} else if !slices.Contains(ex.Hints, m[3]) {
-				ex.Hints = append(ex.Hints, m[3])
+			} else {
+				ex.listed = append(ex.listed, m[3])
 			}
 			return
 		}

@@ -387,3 +387,25 @@ func TestGoTestsOwnErrorIsShown(t *testing.T) {
 	assert.Contains(t, out.String(), "Next: go test did not run the checks\n  go: warning: something.\n")
 	assert.Contains(t, out.String(), "directory not found")
 }
+
+// TestTheCheckHintWins: a check that found the mistake logs its own hint
+// (exercise.Hint) in place of the exercise's hints; the report shows it,
+// not the first hint of the list that exercise.Run logged first.
+func TestTheCheckHintWins(t *testing.T) {
+	in := stream(
+		[3]string{"TestExercises", "output", "    main_test.go:22: exercise 1-limit goal: at most 3 at once\n"},
+		[3]string{"TestExercises", "output", "    main_test.go:22: exercise 1-limit hint: in acquire, send into p.slots\n"},
+		[3]string{"TestExercises", "output", "    main_test.go:22: exercise 1-limit hint: release when the lookup is done\n"},
+		[3]string{"TestExercises/1-limit", "run", ""},
+		[3]string{"TestExercises/1-limit", "output", "    checks.go:12: 25 lookups at once, want at most 3\n"},
+		[3]string{"TestExercises/1-limit", "output", "    exercise.go:66: hint: p.release() runs outside the goroutine\n"},
+		[3]string{"TestExercises/1-limit", "fail", ""},
+	)
+	lessons, err := Read(strings.NewReader(in))
+	require.NoError(t, err)
+	var out bytes.Buffer
+	_, err = Write(&out, lessons, Options{})
+	require.NoError(t, err)
+	assert.Contains(t, out.String(), "hint 1 of 1: p.release() runs outside the goroutine")
+	assert.NotContains(t, out.String(), "in acquire", "acquire is right: its hint would mislead")
+}
