@@ -5,7 +5,7 @@
 # tested against. Run it from the workbook's root when the checks' output
 # changes, then regenerate the reports (GOLDIE_UPDATE=1) and review the diff:
 #
-#	testdata/progress/capture.sh
+#	testdata/progress/capture.sh            # or ONLY=race testdata/progress/capture.sh
 #	GOLDIE_UPDATE=1 go test -count=1 ./internal/exercise/report ./internal/cmd/progress
 #
 # Each fixture starts from the reference solution (every exercise passes)
@@ -30,6 +30,7 @@ export TZ=UTC GORACE=atexit_sleep_ms=0
 capture() {
 	local name=$1 from=$2
 	shift 2
+	if [ -n "${ONLY:-}" ] && [ "$ONLY" != "$name" ]; then return; fi
 	cp "$tmp/$from" "$tmp/$ex"
 	for sub in "$@"; do
 		perl -0pi -e "$sub or die qq(capture.sh $name: the substitution does not match $ex\n)" "$tmp/$ex"
@@ -48,6 +49,8 @@ capture shipped shipped.go
 capture solved $ref
 # A build error.
 capture broken $ref 's/(func runTasks\(ctx context.Context, s \*stage\) error \{\n)/$1\tundefined()\n/'
+# go vet, which go test runs first, finds a mistake.
+capture vet $ref 's/(func runTasks\(ctx context.Context, s \*stage\) error \{\n)/$1\tfmt.Printf("%d tasks\\n", "two")\n/'
 # The check's own message: Tasks awaited one by one (exercise 2 undone).
 capture message $ref 's/\terr1 := task1.Await\(\) \/\/ both Tasks sleep while we wait here\n/\terr1 := task1.Await()\n/' \
 	's/(\ttask2 := CreateTask\(func\(\) error \{ return sayAfter\(ctx, s, 1\*s.unit, "world"\) \}\)\n)(\terr1 := task1.Await\(\)\n)/$2$1/'
@@ -63,7 +66,7 @@ capture blocked $ref 's/\tgo func\(\) \{ t.result <- fn\(\) \}\(\) .*\n/\tgo fun
 capture deadlock $ref 's/\ttimer := time.NewTimer\(delay\)\n\tdefer timer.Stop\(\)\n\tselect \{\n\tcase <-timer.C:/\twoke := make(chan struct{})\n\tgo func() {\n\t\ttime.Sleep(delay)\n\t\twoke <- struct{}{}\n\t}()\n\tselect {\n\tcase <-woke:/'
 # A data race: both goroutines of the WaitGroup write err1.
 capture race $ref 's/\twg.Go\(func\(\) \{ err1 = sayAfter\(ctx, s, 2\*s.unit, "hello"\) \}\)\n\twg.Go\(func\(\) \{ err2 = sayAfter\(ctx, s, 1\*s.unit, "world"\) \}\)\n/\twg.Go(func() { err1 = errors.Join(err1, sayAfter(ctx, s, 2*s.unit, "hello")) })\n\twg.Go(func() { err1 = errors.Join(err1, sayAfter(ctx, s, 1*s.unit, "world")) })\n/'
-cp "$tmp/$ex" "$out/race.tasks.go.txt"
+if [ -z "${ONLY:-}" ] || [ "$ONLY" = race ]; then cp "$tmp/$ex" "$out/race.tasks.go.txt"; fi
 # A leaked goroutine (goleak): a ticker started when the package loads,
 # outside every check, never stopped.
 capture leak $ref 's/\z/\n\/\/ ticker is a start at a progress spinner.\nvar ticker = startTicker()\n\nfunc startTicker() chan struct{} {\n\tstop := make(chan struct{})\n\tgo func() {\n\t\tfor {\n\t\t\tselect {\n\t\t\tcase <-stop:\n\t\t\t\treturn\n\t\t\tcase <-time.After(100 * time.Millisecond):\n\t\t\t}\n\t\t}\n\t}()\n\treturn stop\n}\n/'

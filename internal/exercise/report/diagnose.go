@@ -207,8 +207,11 @@ func (d *diagnoser) addTestify(lines []string) {
 // addCrash files a panic (a synctest deadlock and a test timeout are panics
 // too) and the goroutine dump that follows it.
 func (d *diagnoser) addCrash(lines []string) {
-	msg := strings.TrimPrefix(strings.TrimSpace(lines[0]), "panic: ")
-	msg = strings.TrimPrefix(msg, "fatal error: ")
+	kind := "panic: "
+	msg := strings.TrimPrefix(strings.TrimSpace(lines[0]), kind)
+	if m, ok := strings.CutPrefix(msg, "fatal error: "); ok {
+		kind, msg = "fatal error: ", m // the runtime's: "concurrent map writes"
+	}
 	for _, suffix := range []string{" [recovered, repanicked]", " [recovered]"} {
 		msg = strings.TrimSuffix(msg, suffix)
 	}
@@ -228,8 +231,13 @@ func (d *diagnoser) addCrash(lines []string) {
 			// testing/synctest: locking a sync.Mutex is not durably blocking.
 			d.crash = append(d.crash, "A goroutine waiting for a mutex is not durably blocked, so synctest can not report the deadlock: the run waits until the time limit.")
 		}
+	case strings.HasPrefix(msg, "all goroutines are asleep"):
+		d.crash = append(d.crash, "deadlock: every goroutine is blocked, so none can ever wake another: "+blockedList(gs)+".")
+		if q := firstQuestion(gs); q != "" {
+			d.crash = append(d.crash, q)
+		}
 	default:
-		s := "panic: " + msg
+		s := kind + msg
 		if len(gs) > 0 {
 			if f, ok := firstLearner(gs[0].frames); ok {
 				s += ", " + f.describe()
@@ -237,7 +245,7 @@ func (d *diagnoser) addCrash(lines []string) {
 		}
 		d.crash = append(d.crash, sentence(s))
 	}
-	d.detail = append(d.detail, "panic: "+msg)
+	d.detail = append(d.detail, kind+msg)
 	for i, g := range gs {
 		// The goroutine that panicked (the first) if it ran the lesson's
 		// code, and every goroutine that is in the learner's code.

@@ -54,6 +54,7 @@ func TestGoldenReports(t *testing.T) {
 			"Output differs from testdata/02-tasks/tasks.golden",
 		}, "+++ Actual"},
 		{"broken", 1, []string{"lessons/02-tasks/exercise/tasks.go:85 does not compile: undefined: undefined."}, "tasks.go:85:2: undefined: undefined"},
+		{"vet", 1, []string{`lessons/02-tasks/exercise/tasks.go:85 fails go vet, which go test runs before the checks: fmt.Printf format %d has arg "two" of wrong type string.`}, "tasks.go:85:14: fmt.Printf"},
 		{"panic", 1, []string{
 			"panic: send on closed channel, in (*Task).Await at lessons/02-tasks/exercise/tasks.go:76.",
 			"Data race on a channel between tasks.go:76 (send) and tasks.go:66 (close)",
@@ -408,4 +409,27 @@ func TestTheCheckHintWins(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, out.String(), "hint 1 of 1: p.release() runs outside the goroutine")
 	assert.NotContains(t, out.String(), "in acquire", "acquire is right: its hint would mislead")
+}
+
+// TestFatalErrors reads the runtime's fatal errors, hand-written in the
+// format the runtime prints them (no lesson's exercise makes them yet).
+func TestFatalErrors(t *testing.T) {
+	d := Diagnose([]string{
+		"fatal error: concurrent map writes",
+		"",
+		"goroutine 23 [running]:",
+		"internal/runtime/maps.fatal({0x5c1b2e?, 0x0?})",
+		"\t/usr/local/go/src/runtime/panic.go:1058 +0x18",
+		"goasync.dev/workbook/lessons/03-fetch-v3/exercise.collect.func1()",
+		"\t/home/me/workbook/lessons/03-fetch-v3/exercise/collect.go:41 +0x85",
+	}, nil)
+	assert.Equal(t, "fatal error: concurrent map writes, in a func literal in collect at lessons/03-fetch-v3/exercise/collect.go:41.", d.Paragraph)
+	d = Diagnose([]string{
+		"fatal error: all goroutines are asleep - deadlock!",
+		"",
+		"goroutine 1 [chan receive]:",
+		"main.main()",
+		"\t/w/lessons/02-tasks/exercise/main.go:12 +0x1d",
+	}, nil)
+	assert.Equal(t, "deadlock: every goroutine is blocked, so none can ever wake another: a goroutine was still waiting to receive from a channel in main at lessons/02-tasks/exercise/main.go:12. Does anything still send on (or close) that channel?", d.Paragraph)
 }
