@@ -433,3 +433,23 @@ func TestFatalErrors(t *testing.T) {
 	}, nil)
 	assert.Equal(t, "deadlock: every goroutine is blocked, so none can ever wake another: a goroutine was still waiting to receive from a channel in main at lessons/02-tasks/exercise/main.go:12. Does anything still send on (or close) that channel?", d.Paragraph)
 }
+
+func TestRacingVarNamesFieldsAndElements(t *testing.T) {
+	src := fstest.MapFS{"lessons/x/exercise/a.go": {Data: []byte(`package main
+
+func f(s *stage, results []int, i int) int {
+	go func() {
+		s.count++
+		results[i] = 1
+	}()
+	return s.count + results[0]
+}
+`)}}
+	at := func(line int, op string) access {
+		return access{op: op, found: true, at: frame{file: "/w/lessons/x/exercise/a.go", line: line}}
+	}
+	assert.Equal(t, "s.count", racingVar(src, at(8, "read"), at(5, "write")))
+	assert.Equal(t, "results", racingVar(src, at(6, "write"), at(8, "read")))
+	assert.Equal(t, "", racingVar(src, at(4, "read"), at(5, "write")), "no variable the two lines share")
+	assert.Equal(t, "", racingVar(nil, at(8, "read"), at(5, "write")))
+}
