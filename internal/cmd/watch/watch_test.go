@@ -281,7 +281,7 @@ func TestCtrlC(t *testing.T) {
 	// The child is this test binary, which runs main when WATCH_MAIN=1.
 	cmd := exec.Command(os.Args[0], "-root", root, "-stop-wait", "200ms", "--", "sh", "-c", `sleep 60 & echo $! > "$1"; wait`, "sh", pidFile)
 	cmd.Env = append(os.Environ(), "WATCH_MAIN=1")
-	var out bytes.Buffer
+	var out syncBuffer // written by exec's copying goroutine while we read
 	cmd.Stdout, cmd.Stderr = &out, &out
 	require.NoError(t, cmd.Start())
 	var pid int
