@@ -1,6 +1,6 @@
 # The Go async workbook. `make` lists what you can do.
 #
-# Learners: `make run LESSON=02-tasks`, then `make check`.
+# Learners: `make run LESSON=02-tasks`, then `make check`, `make hint`, `make watch`.
 # Instructors: `make diff LESSON=02-tasks`, `make golden`.
 # Everyone, and CI: `make test`.
 
@@ -29,11 +29,17 @@ LESSONS := $(notdir $(wildcard lessons/*))
 ALL_PKGS      = $(shell $(GO) list work)
 EXERCISE_PKGS = $(shell $(GO) list work | grep -E '/lessons/[^/]+/exercise$$')
 REF_PKGS      = $(filter-out $(EXERCISE_PKGS),$(ALL_PKGS))
-# The packages of one lesson, or of all when LESSON is empty.
-# Shell snippet: build the progress reader of `go test -json` into $progress.
-PROGRESS = progress=$$(mktemp -d)/progress && $(GO) build -o $$progress ./internal/cmd/progress
+# Shell snippet: build the progress reader of `go test -json` into $progress
+# (bin/ is git-ignored, so no temporary folder is left behind).
+PROGRESS = progress=bin/progress && $(GO) build -o $$progress ./internal/cmd/progress
+# The exercise checks as make check, make hint and make watch run them, and
+# the packages they check: one lesson's, or all when LESSON is empty.
+CHECK_TEST = $(GO) test -tags exercise -race -json -count=1 -timeout 2m -run '^TestExercises$$'
+CHECK_PKGS = $(if $(LESSON),./lessons/$(LESSON)/exercise,$(EXERCISE_PKGS))
+# Where make check, make hint and make watch remember the hints you have seen.
+HINTS := .workbook/hints.json
 
-.PHONY: help test fmt vet python race leaks shipped solvable standalone run check diff golden bench tidy need-lesson
+.PHONY: help test fmt vet python race leaks shipped solvable standalone run check hint watch diff golden bench tidy need-lesson known-lesson
 
 help: ## list the targets
 	@echo "The Go async workbook. Lessons: $(LESSONS)"
@@ -94,9 +100,14 @@ standalone: ## each lesson module builds and passes its tests alone (GOWORK=off)
 run: need-lesson ## run a lesson: make run LESSON=02-tasks ARGS='-mode sequential'
 	$(GO) run ./lessons/$(LESSON) $(ARGS)
 
-check: ## your progress through the exercises, with the next hint
-	@$(PROGRESS) && $(GO) test -tags exercise -race -json -count=1 -timeout 5m -run '^TestExercises$$' \
-		$(if $(LESSON),./lessons/$(LESSON)/exercise,$(EXERCISE_PKGS)) 2>&1 | $$progress
+check: known-lesson ## your progress through the exercises: what is wrong with the next one, and its first hint
+	@$(PROGRESS) && $(CHECK_TEST) $(CHECK_PKGS) 2>&1 | $$progress -state $(HINTS)
+
+hint: known-lesson ## one more hint for the exercise you are on, each time you ask
+	@$(PROGRESS) && $(CHECK_TEST) $(CHECK_PKGS) 2>&1 | $$progress -hint -state $(HINTS)
+
+watch: known-lesson ## rerun the checks each time you save a .go file under lessons/*/exercise (Ctrl-C stops)
+	@$(GO) build -o bin/watch ./internal/cmd/watch && bin/watch -state $(HINTS) $(if $(LESSON),-lesson $(LESSON)) -- $(CHECK_TEST)
 
 diff: need-lesson ## unified diff of a lesson's exercise output against its golden files
 	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
@@ -118,6 +129,9 @@ bench: ## benchmarks (BENCH=regexp to choose)
 
 tidy: ## go mod tidy in every module
 	@for m in internal $(addprefix lessons/,$(LESSONS)); do echo "tidy $$m"; (cd $$m && $(GO) mod tidy) || exit 1; done
+
+known-lesson:
+	@if [ -n "$(LESSON)" ] && [ ! -d "lessons/$(LESSON)/exercise" ]; then echo "no lesson $(LESSON) with exercises: use one of $(LESSONS)"; exit 2; fi
 
 need-lesson:
 	@if [ -z "$(LESSON)" ]; then echo "say which lesson: LESSON=<one of: $(LESSONS)>"; exit 2; fi

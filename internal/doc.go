@@ -7,10 +7,12 @@
 //   - golden: golden files, and README blocks kept equal to them and to the code
 //   - timeline: the ASCII chart of when each task ran
 //   - exercise: the exercise checks, with goals and hints
+//   - exercise/report: what make check says about a run of the checks
 //   - lessontest: a lesson's run, captured (output, exit code, time), and
 //     Virtual, the synctest bubble with a Ctrl-C after d that runs it
 //   - ctrlc: the real Ctrl-C (SIGINT) test of a lesson's binary
 //   - testmain: the TestMain of every test binary (UTC, goleak)
 //   - keywords: the Go and Python keyword lists of lesson 01
-//   - cmd/progress: the report behind make check
+//   - cmd/progress: the report behind make check and make hint
+//   - cmd/watch: make watch, the checks rerun on every save
 package internal

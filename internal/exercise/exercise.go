@@ -3,9 +3,11 @@
 // reference solution in lessons/<lesson>.
 //
 // Each exercise runs as a subtest named "<n>-<name>" of the calling test
-// (TestExercises by convention). It logs its goal, and when it fails it logs
-// its hints; `make check` (internal/cmd/progress) reads those lines from
-// `go test -json` and shows a learner where they stand.
+// (TestExercises by convention). Run first logs the list of all exercises
+// with their goals and hints, so the report knows them even when a panic
+// ends the run early; each subtest then logs its goal, and its hints when it
+// fails. `make check` (internal/cmd/progress, internal/exercise/report) reads
+// those lines from `go test -json` and shows a learner where they stand.
 package exercise
 
 import (
@@ -19,7 +21,8 @@ type Exercise struct {
 	Name string
 	// Goal says in one line what a finished exercise does.
 	Goal string
-	// Hints are one line each, gentlest first; make check shows the first.
+	// Hints are one line each, gentlest first: make check shows the first,
+	// make hint one more each time. Only the last may give code.
 	Hints []string
 	// Check fails, in the learner's terms, until the exercise is done.
 	Check func(t *testing.T)
@@ -29,6 +32,9 @@ type Exercise struct {
 const (
 	GoalPrefix = "goal: "
 	HintPrefix = "hint: "
+	// ListPrefix starts each line of the list that Run logs first:
+	// "exercise 2-tasks-mode goal: ..." and "exercise 2-tasks-mode hint: ...".
+	ListPrefix = "exercise "
 )
 
 // Run runs the exercises in order, each as its own subtest.
@@ -38,7 +44,14 @@ func Run(t *testing.T, exercises []Exercise) {
 		t.Fatal("exercise: no exercises to run")
 	}
 	for i, ex := range exercises {
-		t.Run(fmt.Sprintf("%d-%s", i+1, ex.Name), func(t *testing.T) {
+		id := ID(i, ex)
+		t.Log(ListPrefix + id + " " + GoalPrefix + ex.Goal)
+		for _, h := range ex.Hints {
+			t.Log(ListPrefix + id + " " + HintPrefix + h)
+		}
+	}
+	for i, ex := range exercises {
+		t.Run(ID(i, ex), func(t *testing.T) {
 			t.Log(GoalPrefix + ex.Goal)
 			// A cleanup still runs after t.Fatal, so the hints always show.
 			t.Cleanup(func() {
@@ -52,3 +65,6 @@ func Run(t *testing.T, exercises []Exercise) {
 		})
 	}
 }
+
+// ID is the name of the i-th (from 0) exercise's subtest: "2-tasks-mode".
+func ID(i int, ex Exercise) string { return fmt.Sprintf("%d-%s", i+1, ex.Name) }

@@ -3,6 +3,7 @@ package exercise
 import (
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -30,8 +31,9 @@ func TestHelperExercises(t *testing.T) {
 	Run(t, exercises)
 }
 
-// TestRun checks what make check reads: subtests named "<n>-<name>", the
-// goal logged always, hints logged only on failure, even after t.Fatal.
+// TestRun checks what make check reads: the list of exercises first, then
+// subtests named "<n>-<name>", the goal logged always, hints logged only on
+// failure, even after t.Fatal.
 func TestRun(t *testing.T) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperExercises$", "-test.v")
 	cmd.Env = append(os.Environ(), "EXERCISE_HELPER=1")
@@ -46,5 +48,11 @@ func TestRun(t *testing.T) {
 	} {
 		assert.Contains(t, string(out), want)
 	}
-	assert.NotContains(t, string(out), "never shown", "a passing exercise shows no hint")
+	assert.NotRegexp(t, `exercise\.go:\d+: hint: never shown`, string(out), "a passing exercise logs no hint")
+	// The list of every exercise comes first, so a report knows them all
+	// even when a panic ends the run in the first.
+	list := strings.Index(string(out), "exercise 2-todo hint: second hint")
+	assert.GreaterOrEqual(t, list, 0, "the list names each exercise with its hints")
+	assert.Less(t, list, strings.Index(string(out), "=== RUN   TestHelperExercises/1-done"), "the list comes before the first exercise runs")
+	assert.Contains(t, string(out), "exercise 1-done goal: already works")
 }

@@ -2,7 +2,8 @@ package main
 
 import (
 	"bytes"
-	"strings"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -13,62 +14,87 @@ import (
 )
 
 // The fixtures in testdata/progress are real `go test -json` streams of
-// lesson 02-tasks: its shipped exercise (all four fail), the reference (all
-// pass) and an exercise that does not compile.
-
-func readFixture(t *testing.T, name string) []*lessonState {
-	t.Helper()
-	lessons, err := read(bytes.NewReader(golden.Read(t, "progress", name)))
-	require.NoError(t, err)
-	return lessons
-}
+// lesson 02-tasks (see testdata/progress/capture.sh); internal/exercise/report
+// tests what the report says about each. These tests are the command's:
+// flags, exit codes, the hint file, and the root README's output blocks.
 
 func TestMain(m *testing.M) { testmain.Run(m) }
 
-func TestGoldenReportShipped(t *testing.T) {
-	var out bytes.Buffer
-	code := report(&out, readFixture(t, "shipped.jsonl"))
-	assert.Equal(t, 1, code, "unfinished exercises must fail make check")
-	golden.Assert(t, "progress", "report-shipped", out.Bytes())
-	assert.Contains(t, out.String(), "0 of 4 exercises done")
-	assert.Contains(t, out.String(), "hint: ", "the first hint of the first unfinished exercise")
+// progress runs the command on a fixture and returns its exit code, stdout
+// and stderr.
+func progress(t *testing.T, fixture string, args ...string) (int, string, string) {
+	t.Helper()
+	var in []byte
+	if fixture != "" {
+		in = golden.Read(t, "progress", fixture+".jsonl")
+	}
+	var stdout, stderr bytes.Buffer
+	code := run(args, bytes.NewReader(in), &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
 }
 
-func TestGoldenReportSolved(t *testing.T) {
-	var out bytes.Buffer
-	code := report(&out, readFixture(t, "solved.jsonl"))
-	assert.Equal(t, 0, code)
-	golden.Assert(t, "progress", "report-solved", out.Bytes())
-	assert.True(t, strings.HasSuffix(out.String(), "4 of 4 exercises done\n"))
+func TestExitCodes(t *testing.T) {
+	for _, tc := range []struct {
+		fixture string
+		args    []string
+		code    int
+	}{
+		{"solved", nil, 0},
+		{"shipped", nil, 1},
+		{"broken", nil, 1},
+		{"leak", nil, 1},
+		{"", nil, 1}, // no exercises at all: never success
+		{"shipped", []string{"-shipped"}, 0},
+		{"solved", []string{"-shipped"}, 1},
+		{"", []string{"-shipped"}, 1},
+		{"solved", []string{"-hint"}, 0},
+		{"", []string{"-hint"}, 1},
+	} {
+		code, out, errOut := progress(t, tc.fixture, tc.args...)
+		assert.Equal(t, tc.code, code, "%s %v:\n%s%s", tc.fixture, tc.args, out, errOut)
+	}
 }
 
-func TestGoldenReportBroken(t *testing.T) {
-	var out bytes.Buffer
-	code := report(&out, readFixture(t, "broken.jsonl"))
+func TestBadUsage(t *testing.T) {
+	code, _, errOut := progress(t, "solved", "-nope")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "-nope")
+	code, _, errOut = progress(t, "solved", "file.json")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, `unexpected argument "file.json": it reads go test -json on its standard input`)
+}
+
+func TestHintFile(t *testing.T) {
+	state := filepath.Join(t.TempDir(), ".workbook", "hints.json")
+	code, out, _ := progress(t, "message", "-state", state)
 	assert.Equal(t, 1, code)
-	golden.Assert(t, "progress", "report-broken", out.Bytes())
-	assert.Contains(t, out.String(), "undefined: undefined", "the compiler's message is shown")
-}
-
-func TestShipped(t *testing.T) {
-	var out bytes.Buffer
-	assert.Equal(t, 0, checkShipped(&out, readFixture(t, "shipped.jsonl")), out.String())
-	out.Reset()
-	assert.Equal(t, 1, checkShipped(&out, readFixture(t, "solved.jsonl")), "an exercise that passes as shipped proves nothing")
-	assert.Contains(t, out.String(), "passes as shipped")
-	out.Reset()
-	assert.Equal(t, 1, checkShipped(&out, readFixture(t, "broken.jsonl")))
-	out.Reset()
-	assert.Equal(t, 1, checkShipped(&out, nil), "no exercises at all is a failure")
-}
-
-func TestExerciseOrder(t *testing.T) {
-	assert.Negative(t, compareIDs("2-b", "10-a"))
-	assert.Equal(t, "02-tasks", lessonName("goasync.dev/workbook/lessons/02-tasks/exercise"))
-}
-
-func TestNotJSONIsIgnored(t *testing.T) {
-	lessons, err := read(strings.NewReader("no Go files\n"))
+	assert.Contains(t, out, "hint 1 of 2")
+	code, out, errOut := progress(t, "message", "-hint", "-state", state)
+	assert.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "hint 2 of 2: CreateTask must return before the work is done")
+	b, err := os.ReadFile(state)
 	require.NoError(t, err)
-	assert.Empty(t, lessons)
+	assert.Contains(t, string(b), `"02-tasks/2-tasks-mode"`)
+
+	require.NoError(t, os.WriteFile(state, []byte("[1,2"), 0o644))
+	code, _, errOut = progress(t, "message", "-state", state)
+	assert.Equal(t, 2, code, "a damaged hint file is a clear error")
+	assert.Contains(t, errOut, state)
+	assert.Contains(t, errOut, "delete it")
+}
+
+func TestHintFileUnwritable(t *testing.T) {
+	// The file is written to hints.json.tmp first, then renamed: a folder
+	// in the way makes the write fail (even for root, unlike permissions).
+	dir := t.TempDir()
+	require.NoError(t, os.Mkdir(filepath.Join(dir, "hints.json.tmp"), 0o755))
+	code, _, errOut := progress(t, "message", "-hint", "-state", filepath.Join(dir, "hints.json"))
+	assert.Equal(t, 2, code, "a hint count that can not be saved is an error")
+	assert.Contains(t, errOut, "saving the hints seen")
+}
+
+// TestREADME keeps the output blocks of the workbook's root README equal to
+// the reports in testdata/progress.
+func TestREADME(t *testing.T) {
+	golden.README(t, "../../../README.md", "progress")
 }
