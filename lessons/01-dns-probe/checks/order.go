@@ -96,5 +96,9 @@ func CtrlCAt(t testing.TB, world *simnet.World, names []string) time.Duration {
 			after = min(after, l)
 		}
 	}
-	return (before + after) / 2
+	moment := (before + after) / 2
+	if ms := moment.Truncate(time.Millisecond); ms > before {
+		moment = ms // a whole millisecond, as the summary prints it
+	}
+	return moment
 }
