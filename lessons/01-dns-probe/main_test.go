@@ -493,13 +493,20 @@ func benchProbe(b *testing.B, count, limit int, budget time.Duration) {
 	}
 }
 
+// The benchmarks' budgets: a run of 35 or 1,000 names of 100 ms at once,
+// and one of 10,000 at the default -limit (2 s on paper).
+const (
+	loopbackBudget      = 300 * time.Millisecond
+	loopback10000Budget = 5 * time.Second
+)
+
 // BenchmarkLoopback35: 35 lookups at once, 100 ms each, as many as
 // Python's keywords: one round, where Python's 6 threads take 6.
-func BenchmarkLoopback35(b *testing.B) { benchProbe(b, 35, 0, 300*time.Millisecond) }
+func BenchmarkLoopback35(b *testing.B) { benchProbe(b, 35, 0, loopbackBudget) }
 
 // BenchmarkLoopback1000: 1,000 lookups at once (-limit 0), 100 ms each, in
 // well under 0.3 s: goroutines are cheap enough for one per lookup.
-func BenchmarkLoopback1000(b *testing.B) { benchProbe(b, 1000, 0, 300*time.Millisecond) }
+func BenchmarkLoopback1000(b *testing.B) { benchProbe(b, 1000, 0, loopbackBudget) }
 
 // BenchmarkLoopback10000: 10,000 lookups, 500 at a time (the default
 // -limit): twenty rounds of 100 ms, 2 s on paper; 2.9 s measured on two
@@ -508,7 +515,7 @@ func BenchmarkLoopback1000(b *testing.B) { benchProbe(b, 1000, 0, 300*time.Milli
 // as with -offline) and fails above 64 MB; run it alone for a true peak:
 // make bench BENCH=Loopback10000.
 func BenchmarkLoopback10000(b *testing.B) {
-	benchProbe(b, 10000, defaultLimit, 5*time.Second)
+	benchProbe(b, 10000, defaultLimit, loopback10000Budget)
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil && runtime.GOOS == "linux" {
 		peak := float64(ru.Maxrss) / 1024 // kilobytes on Linux
@@ -517,4 +524,51 @@ func BenchmarkLoopback10000(b *testing.B) {
 			b.Errorf("peak resident memory %.0f MB, want under 64 MB", peak)
 		}
 	}
+}
+
+// pythonThreads is the size of asyncio's default executor on the 2 CPUs the
+// README speaks of: min(32, os.cpu_count() + 4) (TestPython checks it).
+const pythonThreads = min(32, 2+4)
+
+// pythonTakes is how long asyncio's loop.getaddrinfo takes for names
+// lookups of latency: rounds of pythonThreads at a time, on paper.
+func pythonTakes(names int, latency time.Duration) time.Duration {
+	return time.Duration((names+pythonThreads-1)/pythonThreads) * latency
+}
+
+// TestREADMEDurations: every duration the README states in bold is one a
+// run here measures on the test clock, a bound that TestRealClockLoopback
+// or a benchmark asserts, or Python's rounds on paper; and each of these is
+// stated. Break a number in the README, or a latency in the world, and it
+// fails.
+func TestREADMEDurations(t *testing.T) {
+	goNames := keywords.Domains(keywords.Go())
+	world := simnet.DefaultWorld()
+	lat := checks.Latencies(t, world, goNames)
+	virtual := func(world *simnet.World, cancelAfter time.Duration, args ...string) time.Duration {
+		return checks.Virtual(t, run, world, cancelAfter, args...).Elapsed
+	}
+	names := func(count int) (*simnet.World, []string) {
+		world, names := sameLatencyWorld(count, 100*time.Millisecond)
+		return world, append([]string{"-canary", ""}, names...)
+	}
+	w35, args35 := names(35)
+	w1000, args1000 := names(1000)
+	many := slices.Repeat([]time.Duration{100 * time.Millisecond}, 10000)
+	golden.READMEDurations(t, "README.md",
+		slices.Min(lat),                // the fastest name
+		virtual(nil, 0),                // every name at once: the slowest
+		virtual(nil, 0, "-limit", "1"), // one at a time: the sum
+		virtual(pythonWorld, 0, "-words", "python"),
+		virtual(pythonWorld, 0, "-words", "python", "-limit", "1"),
+		virtual(nil, 0, "-limit", "5"),
+		virtual(nil, 0, checks.FaultArgs...), // ends at -timeout 1s
+		virtual(nil, checks.CtrlCAt(t, world, goNames)),
+		virtual(w1000, 0, args1000...),                                     // the default -limit: 2 rounds
+		virtual(w1000, 0, append([]string{"-limit", "0"}, args1000...)...), // one round
+		virtual(w35, 0, append([]string{"-limit", "0"}, args35...)...),
+		pythonTakes(35, 100*time.Millisecond), pythonTakes(1000, 100*time.Millisecond),
+		realClockBound, loopbackBudget, loopback10000Budget,
+		checks.Schedule(many, defaultLimit), // BenchmarkLoopback10000 on paper
+	)
 }
