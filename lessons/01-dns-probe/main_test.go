@@ -459,6 +459,10 @@ func TestStopEarly(t *testing.T) {
 	})
 }
 
+// manyLatency is the latency of every name when the tests and benchmarks
+// probe many names: the README's "100 ms each".
+const manyLatency = 100 * time.Millisecond
+
 // sameLatencyWorld has count names that resolve after latency.
 func sameLatencyWorld(count int, latency time.Duration) (*simnet.World, []string) {
 	w := &simnet.World{}
@@ -475,7 +479,7 @@ func sameLatencyWorld(count int, latency time.Duration) (*simnet.World, []string
 // limit at a time, and fails if one run takes longer than budget. One op is
 // one run of all count names; lookups/s is count over that time.
 func benchProbe(b *testing.B, count, limit int, budget time.Duration) {
-	world, names := sameLatencyWorld(count, 100*time.Millisecond)
+	world, names := sameLatencyWorld(count, manyLatency)
 	n, err := simnet.NewLoopback(world)
 	require.NoError(b, err)
 	defer n.Close()
@@ -549,12 +553,12 @@ func TestREADMEDurations(t *testing.T) {
 		return checks.Virtual(t, run, world, cancelAfter, args...).Elapsed
 	}
 	names := func(count int) (*simnet.World, []string) {
-		world, names := sameLatencyWorld(count, 100*time.Millisecond)
+		world, names := sameLatencyWorld(count, manyLatency)
 		return world, append([]string{"-canary", ""}, names...)
 	}
 	w35, args35 := names(35)
 	w1000, args1000 := names(1000)
-	many := slices.Repeat([]time.Duration{100 * time.Millisecond}, 10000)
+	many := slices.Repeat([]time.Duration{manyLatency}, 10000)
 	golden.READMEDurations(t, "README.md",
 		slices.Min(lat),                // the fastest name
 		virtual(nil, 0),                // every name at once: the slowest
@@ -567,7 +571,7 @@ func TestREADMEDurations(t *testing.T) {
 		virtual(w1000, 0, args1000...),                                     // the default -limit: 2 rounds
 		virtual(w1000, 0, append([]string{"-limit", "0"}, args1000...)...), // one round
 		virtual(w35, 0, append([]string{"-limit", "0"}, args35...)...),
-		pythonTakes(35, 100*time.Millisecond), pythonTakes(1000, 100*time.Millisecond),
+		pythonTakes(35, manyLatency), pythonTakes(1000, manyLatency),
 		realClockBound, loopbackBudget, loopback10000Budget,
 		checks.Schedule(many, defaultLimit), // BenchmarkLoopback10000 on paper
 	)
