@@ -120,13 +120,13 @@ func TestControlCharacters(t *testing.T) {
 // true: none is marked "!". (1,000, not 10,000: the same proof, in a
 // second rather than a minute under -race.)
 func TestManyNames(t *testing.T) {
-	world, names := sameLatencyWorld(1000, 100*time.Millisecond)
+	world, names := sameLatencyWorld(1000, manyLatency)
 	for _, tc := range []struct {
 		limit string
 		want  time.Duration
 	}{
-		{"500", 200 * time.Millisecond}, // the default, as -limit 500
-		{"0", 100 * time.Millisecond},
+		{"500", 2 * manyLatency}, // the default, as -limit 500
+		{"0", manyLatency},
 	} {
 		args := []string{"-canary", ""}
 		if tc.limit != "500" {

@@ -35,7 +35,8 @@ type Result = lessontest.Result
 // default world) served in memory, so every latency is exact virtual time
 // and costs no real time. If cancelAfter > 0 the context is cancelled after
 // that much virtual time, as Ctrl-C would. A goroutine the run leaves
-// blocked is reported as an error.
+// blocked is reported as an error. Answer lines printed at one instant are
+// sorted by name: their order is the scheduler's (order.go).
 func Virtual(t *testing.T, run Runner, world *simnet.World, cancelAfter time.Duration, args ...string) (res Result) {
 	t.Helper()
 	if world == nil {
@@ -59,7 +60,7 @@ func Virtual(t *testing.T, run Runner, world *simnet.World, cancelAfter time.Dur
 			stop := time.AfterFunc(cancelAfter, cancel)
 			defer stop.Stop()
 		}
-		res = call(ctx, run, n, args)
+		res = callInOrder(ctx, run, n, args) // order.go: answers of one instant sorted
 	})
 	return res
 }
@@ -231,7 +232,7 @@ func checkLimit(t *testing.T, run Runner) {
 // checkPullStop: Ctrl-C during -style pull ends the run at once, with
 // exit code 130 and no goroutine left waiting (Virtual reports one).
 func checkPullStop(t *testing.T, run Runner) {
-	const after = 125 * time.Millisecond
+	after := CtrlCAt(t, simnet.DefaultWorld(), keywords.Domains(keywords.Go()))
 	res := Virtual(t, run, nil, after, "-style", "pull")
 	if res.Code != 130 {
 		t.Errorf("exit code %d after Ctrl-C, want 130", res.Code)
