@@ -13,7 +13,11 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"strconv"
+	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"goasync.dev/workbook/internal/timeline"
 )
@@ -22,17 +26,18 @@ import (
 // httpx.AsyncClient, the limit on a body's size, and the timeline.
 type Client struct {
 	HTTP     *http.Client
-	MaxBody  int64              // bytes: a larger body is an error
+	MaxBody  int64              // bytes: a larger body is an error; below math.MaxInt64
 	Online   bool               // the real network: a failed dial suggests -offline
 	Timeline *timeline.Recorder // when each fetch ran, for -timeline
 }
 
-// Result is what one fetch learned about one URL: Python's (url, text).
+// Result is what one fetch learned about one URL: Python's (url,
+// response), of which only the status and the length are printed.
 type Result struct {
 	URL    string
 	Status string // "200 OK"; "" when no response came
-	Body   []byte
-	Err    error // nil when the status is 2xx and the whole body was read
+	Size   int64  // bytes of the body read, at most MaxBody: the bytes are not kept
+	Err    error  // nil when the status is below 400 and the whole body was read
 }
 
 // CheckURL refuses, before any request, what is not an http or https URL,
@@ -91,7 +96,7 @@ func (c *Client) Explain(ctx context.Context, host string, err error) error {
 
 // ExplainBody explains an error that came while a body was being read,
 // after got of want bytes (want is -1 when the server did not say).
-func (c *Client) ExplainBody(ctx context.Context, err error, got int, want int64) error {
+func (c *Client) ExplainBody(ctx context.Context, err error, got, want int64) error {
 	switch {
 	case ctx.Err() != nil:
 		return Cancelled{context.Cause(ctx)}
@@ -142,7 +147,9 @@ func (r Result) Note() string {
 func (r Result) String() string {
 	s := ""
 	if r.Status != "" {
-		s = fmt.Sprintf("%s, %d bytes", r.Status, len(r.Body))
+		// A server may send no reason phrase ("HTTP/1.1 418 "): no space
+		// before the comma then.
+		s = fmt.Sprintf("%s, %d bytes", strings.TrimSpace(r.Status), r.Size)
 	}
 	switch {
 	case r.Err == nil:
@@ -156,16 +163,23 @@ func (r Result) String() string {
 // Printer prints one line per result. Goroutines print through it, one
 // whole line at a time, so lines never interleave.
 type Printer struct {
-	mu    sync.Mutex
-	out   io.Writer
-	width int // of the widest URL, to align the columns
+	mu         sync.Mutex
+	out        io.Writer
+	labelWidth int // "main res100", "results[99]": room for len(urls)'s digits
+	urlWidth   int // of the widest URL as shown, at most MaxURLWidth
 }
 
-// NewPrinter returns a Printer to out whose columns fit urls.
+// MaxURLWidth is the widest a URL is shown: a longer one is cut, so one
+// long URL does not push every line out to its width.
+const MaxURLWidth = 60
+
+// NewPrinter returns a Printer to out whose columns fit urls and labels
+// that end in a number below len(urls) ("results[9]"), or len(urls) itself
+// ("main res10").
 func NewPrinter(out io.Writer, urls []string) *Printer {
-	p := &Printer{out: out}
+	p := &Printer{out: out, labelWidth: max(10, len("results[]")+len(strconv.Itoa(len(urls))))}
 	for _, u := range urls {
-		p.width = max(p.width, len(u))
+		p.urlWidth = max(p.urlWidth, utf8.RuneCountInString(Display(u)))
 	}
 	return p
 }
@@ -174,7 +188,26 @@ func NewPrinter(out io.Writer, urls []string) *Printer {
 func (p *Printer) Print(label string, r Result) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	fmt.Fprintf(p.out, "%-10s %-*s  %s\n", label, p.width, r.URL, r)
+	fmt.Fprintf(p.out, "%s %s  %s\n", pad(label, p.labelWidth), pad(Display(r.URL), p.urlWidth), r)
+}
+
+// pad adds spaces to s up to width runes.
+func pad(s string, width int) string {
+	return s + strings.Repeat(" ", max(0, width-utf8.RuneCountInString(s)))
+}
+
+// Display is a URL as it is safe to show on a terminal: quoted in Go
+// syntax (strconv.Quote) if it holds a control character such as ESC, CR
+// or LF, or is not UTF-8, so it can not move the cursor or recolour the
+// screen; and cut to MaxURLWidth runes, ending in "…", if longer.
+func Display(u string) string {
+	if !utf8.ValidString(u) || strings.ContainsFunc(u, func(r rune) bool { return !unicode.IsPrint(r) }) {
+		u = strconv.Quote(u)
+	}
+	if utf8.RuneCountInString(u) > MaxURLWidth {
+		u = string([]rune(u)[:MaxURLWidth-1]) + "…"
+	}
+	return u
 }
 
 // Tally counts results: fine, failed and cancelled.
