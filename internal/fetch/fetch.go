@@ -7,15 +7,19 @@ package fetch
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"net/url"
+	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"unicode"
 	"unicode/utf8"
 
@@ -40,26 +44,45 @@ type Result struct {
 	Err    error  // nil when the status is below 400 and the whole body was read
 }
 
+// hostPort is "127.0.0.1:8080" or "localhost:8080/x": a host and a port
+// with no scheme, which url.Parse reads as a scheme ("localhost") or
+// refuses ("first path segment in URL cannot contain colon").
+var hostPort = regexp.MustCompile(`^(\[[0-9a-fA-F:.]+\]|[A-Za-z0-9.-]+):[0-9]+(/.*)?$`)
+
 // CheckURL refuses, before any request, what is not an http or https URL,
 // with a message that says how to write it.
 func CheckURL(rawURL string) error {
+	shown := Display(rawURL)
+	switch {
+	case strings.TrimSpace(rawURL) == "":
+		return errors.New("empty URL: write it like https://www.example.com")
+	case hostPort.MatchString(rawURL):
+		// A host and a port: a server of your own, more often plain HTTP.
+		return fmt.Errorf("no scheme: write http://%s", shown)
+	}
 	u, err := url.Parse(rawURL)
 	if err != nil {
 		var urlErr *url.Error
 		if errors.As(err, &urlErr) {
 			err = urlErr.Err
 		}
-		return fmt.Errorf("not a URL (%v): write it like https://www.example.com", err)
+		return fmt.Errorf("not a URL (%s): write it like https://www.example.com", cut(err.Error(), 100))
 	}
 	switch u.Scheme {
 	case "http", "https":
 	case "":
-		return fmt.Errorf("no scheme: write it as https://%s", rawURL)
+		// "//example.com/x" is a URL without its scheme, not a path.
+		return fmt.Errorf("no scheme: write it as https://%s", Display(strings.TrimPrefix(rawURL, "//")))
 	default:
-		return fmt.Errorf("unsupported scheme %s: this program fetches http:// and https:// URLs", u.Scheme)
+		return fmt.Errorf("unsupported scheme %s: this program fetches http:// and https:// URLs", Display(u.Scheme))
 	}
-	if u.Host == "" {
+	if u.Host == "" || u.Hostname() == "" {
 		return errors.New("no host: write it like https://www.example.com")
+	}
+	if p := u.Port(); p != "" {
+		if n, err := strconv.Atoi(p); err != nil || n < 1 || n > 65535 {
+			return fmt.Errorf("no such port %s: a port is a number from 1 to 65535", Display(p))
+		}
 	}
 	return nil
 }
@@ -72,26 +95,121 @@ type Cancelled struct{ Cause error }
 func (e Cancelled) Error() string { return "cancelled: " + e.Cause.Error() }
 
 // Explain turns an error of c.HTTP.Do into a sentence that says what
-// happened and what to do.
+// happened and what to do: a retry is advised only where one can help, and
+// -offline only on the real network.
 func (c *Client) Explain(ctx context.Context, host string, err error) error {
 	if ctx.Err() != nil {
 		return Cancelled{context.Cause(ctx)}
 	}
+	host = Display(host)
 	var dnsErr *net.DNSError
-	var opErr *net.OpError
-	switch {
-	case isTimeout(err):
+	if errors.As(err, &dnsErr) {
+		return c.explainDNS(host, dnsErr, err)
+	}
+	if isTimeout(err) {
 		return fmt.Errorf("no answer within -timeout %s: the server is slow or down; try a longer -timeout", c.HTTP.Timeout)
-	case c.Online && (errors.As(err, &dnsErr) || errors.As(err, &opErr)):
-		return fmt.Errorf("cannot reach %s: is the network up? try -offline", host)
-	case errors.As(err, &dnsErr) && dnsErr.IsNotFound:
-		return fmt.Errorf("no such host %s: check the spelling (offline, the host must be in the simulated world)", host)
+	}
+	if why := c.explainConn(host, err); why != nil {
+		return why
 	}
 	var urlErr *url.Error
 	if errors.As(err, &urlErr) {
 		err = urlErr.Err
 	}
-	return fmt.Errorf("request failed (%v): try again", err)
+	return fmt.Errorf("request failed (%s)", cut(err.Error(), 200))
+}
+
+// explainDNS explains a failed lookup of host: the name does not exist
+// (NXDOMAIN), the DNS server failed (SERVFAIL) or refused (REFUSED; Go says
+// "server misbehaving" for both), or gave no answer in time, and whether
+// that time was -timeout's or the system resolver's own.
+func (c *Client) explainDNS(host string, dnsErr *net.DNSError, err error) error {
+	switch {
+	case dnsErr.IsNotFound && c.Online:
+		return fmt.Errorf("no such host %s (NXDOMAIN): check the spelling; if it is right, your DNS server can not see it (a sandbox?): try -offline", host)
+	case dnsErr.IsNotFound:
+		return fmt.Errorf("no such host %s: check the spelling (offline, the host must be in the simulated world)", host)
+	case dnsErr.IsTimeout && isClientTimeout(err):
+		return fmt.Errorf("no answer within -timeout %s: the DNS lookup of %s was still waiting; try a longer -timeout", c.HTTP.Timeout, host)
+	case dnsErr.IsTimeout:
+		return fmt.Errorf("the DNS server did not answer for %s: the system resolver gave up before -timeout %s (its limit is resolv.conf's timeout and attempts); try again later", host, c.HTTP.Timeout)
+	case dnsErr.Err == "server misbehaving" && dnsErr.IsTemporary:
+		return fmt.Errorf("the DNS server failed to look up %s (SERVFAIL): try again later", host)
+	case dnsErr.Err == "server misbehaving":
+		return fmt.Errorf("the DNS server refused to look up %s (REFUSED): check which DNS server this machine uses (resolv.conf)", host)
+	case c.Online:
+		return fmt.Errorf("cannot look up %s (%s): is the network up? try -offline", host, cut(dnsErr.Err, 100))
+	}
+	return fmt.Errorf("cannot look up %s (%s)", host, cut(dnsErr.Err, 100))
+}
+
+// explainConn explains what went wrong with the connection to host, or
+// returns nil if it is none of the failures it knows.
+func (c *Client) explainConn(host string, err error) error {
+	var addrErr *net.AddrError
+	var unknownCA x509.UnknownAuthorityError
+	var invalidCert x509.CertificateInvalidError
+	var hostnameErr x509.HostnameError
+	var verifyErr *tls.CertificateVerificationError
+	var recordErr tls.RecordHeaderError
+	msg := err.Error()
+	switch {
+	case errors.Is(err, syscall.ECONNREFUSED):
+		return fmt.Errorf("connection refused by %s: no server listens on that port; check the port in the URL", host)
+	case errors.Is(err, syscall.ECONNRESET):
+		return fmt.Errorf("connection reset by %s before it answered: try again", host)
+	case errors.As(err, &addrErr) && strings.Contains(addrErr.Err, "port"):
+		return fmt.Errorf("no such port (%s): a port is a number from 1 to 65535", addrErr.Err+" "+addrErr.Addr)
+	case errors.Is(err, http.ErrSchemeMismatch):
+		return fmt.Errorf("%s answered an https:// URL in plain HTTP: write http:// (a retry will not help)", host)
+	case errors.As(err, &recordErr):
+		return fmt.Errorf("%s did not answer in TLS: is the port that of an https:// server? (a retry will not help)", host)
+	case errors.As(err, &unknownCA), errors.As(err, &invalidCert), errors.As(err, &hostnameErr), errors.As(err, &verifyErr):
+		return fmt.Errorf("%s has a certificate this machine does not trust (%s): a retry will not help", host, cut(innermost(err).Error(), 120))
+	case strings.Contains(msg, "malformed HTTP response"), strings.Contains(msg, "malformed HTTP status code"), strings.Contains(msg, "malformed HTTP version"):
+		return fmt.Errorf("%s did not answer in HTTP: is the port that of a web server? (a retry will not help)", host)
+	case strings.Contains(msg, "server response headers exceeded"):
+		return fmt.Errorf("%s sent a response header larger than the client accepts (10 MB): a retry will not help", host)
+	case strings.Contains(msg, "Content-Length"):
+		return fmt.Errorf("%s sent a broken header (%s): a retry will not help", host, cut(innermost(err).Error(), 80))
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		return fmt.Errorf("%s closed the connection without answering: try again", host)
+	case errors.Is(err, syscall.ENETUNREACH), errors.Is(err, syscall.EHOSTUNREACH):
+		if c.Online {
+			return fmt.Errorf("cannot reach %s (no route to it): is the network up? try -offline", host)
+		}
+		return fmt.Errorf("cannot reach %s (no route to it)", host)
+	}
+	return nil
+}
+
+// isClientTimeout reports whether err is http.Client's own timeout
+// (-timeout), which net/http marks in the text of the error only.
+func isClientTimeout(err error) bool {
+	return isTimeout(err) && strings.Contains(err.Error(), "Client.Timeout exceeded")
+}
+
+// innermost is the error at the end of err's chain.
+func innermost(err error) error {
+	for {
+		next := errors.Unwrap(err)
+		if next == nil {
+			return err
+		}
+		err = next
+	}
+}
+
+// cut shortens s to n bytes of printable text, so a server's binary answer
+// quoted in an error never reaches the terminal raw or whole.
+func cut(s string, n int) string {
+	if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return !unicode.IsPrint(r) }) {
+		s = strconv.Quote(s)
+	}
+	if len(s) > n {
+		s = strings.ToValidUTF8(s[:n], "") + "…"
+	}
+	return s
 }
 
 // ExplainBody explains an error that came while a body was being read,
@@ -197,11 +315,11 @@ func pad(s string, width int) string {
 }
 
 // Display is a URL as it is safe to show on a terminal: quoted in Go
-// syntax (strconv.Quote) if it holds a control character such as ESC, CR
+// syntax (strconv.Quote) if it is empty or holds a control character such as ESC, CR
 // or LF, or is not UTF-8, so it can not move the cursor or recolour the
 // screen; and cut to MaxURLWidth runes, ending in "…", if longer.
 func Display(u string) string {
-	if !utf8.ValidString(u) || strings.ContainsFunc(u, func(r rune) bool { return !unicode.IsPrint(r) }) {
+	if u == "" || !utf8.ValidString(u) || strings.ContainsFunc(u, func(r rune) bool { return !unicode.IsPrint(r) }) {
 		u = strconv.Quote(u)
 	}
 	if utf8.RuneCountInString(u) > MaxURLWidth {

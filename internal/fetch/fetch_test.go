@@ -31,7 +31,8 @@ func TestExplainOffline(t *testing.T) {
 	offline := &Client{HTTP: &http.Client{Timeout: time.Second}}
 	ctx := context.Background()
 
-	assert.EqualError(t, online.Explain(ctx, "go.dev", noSuchHost), "cannot reach go.dev: is the network up? try -offline")
+	assert.EqualError(t, online.Explain(ctx, "go.dev", noSuchHost),
+		"no such host go.dev (NXDOMAIN): check the spelling; if it is right, your DNS server can not see it (a sandbox?): try -offline")
 	assert.EqualError(t, offline.Explain(ctx, "go.dev", noSuchHost),
 		"no such host go.dev: check the spelling (offline, the host must be in the simulated world)")
 }

@@ -76,6 +76,7 @@ var rcodes = map[string]dnsmessage.RCode{
 	"":            dnsmessage.RCodeSuccess,
 	RcodeNXDOMAIN: dnsmessage.RCodeNameError,
 	RcodeSERVFAIL: dnsmessage.RCodeServerFailure,
+	RcodeREFUSED:  dnsmessage.RCodeRefused,
 }
 
 // addRecords answers an A question with the IPv4 addresses and an AAAA

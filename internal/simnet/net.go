@@ -9,6 +9,7 @@ import (
 	"net/netip"
 	"os"
 	"sync"
+	"syscall"
 	"time"
 )
 
@@ -19,6 +20,7 @@ type Net struct {
 	domains   map[string]Domain   // by canonical name
 	resources map[string]Resource // by key: host + path
 	webHosts  map[string]bool     // the hosts of the resources
+	refusing  map[string]bool     // the hosts of FaultRefuse resources
 
 	closed    chan struct{} // closed by Close: wakes every wait
 	closeOnce sync.Once
@@ -51,6 +53,7 @@ func newNet(w *World) (*Net, error) {
 		domains:   map[string]Domain{},
 		resources: map[string]Resource{},
 		webHosts:  map[string]bool{},
+		refusing:  map[string]bool{},
 		closed:    make(chan struct{}),
 		conns:     map[net.Conn]struct{}{},
 	}
@@ -61,6 +64,9 @@ func newNet(w *World) (*Net, error) {
 		k, _ := key(r.URL) // Validate checked it
 		n.resources[k] = r
 		n.webHosts[hostOf(k)] = true
+		if r.Fault == FaultRefuse {
+			n.refusing[hostOf(k)] = true
+		}
 	}
 	return n, nil
 }
@@ -122,6 +128,10 @@ func (n *Net) reach(ctx context.Context, network, addr string) error {
 	if err != nil {
 		host = addr
 	}
+	if n.refusing[canonical(host)] {
+		// What a dial to a port where nothing listens returns.
+		return &net.OpError{Op: "dial", Net: network, Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
+	}
 	if _, err := netip.ParseAddr(host); err == nil {
 		return nil
 	}
@@ -133,6 +143,8 @@ func (n *Net) reach(ctx context.Context, network, addr string) error {
 	switch {
 	case !known && n.webHosts[canonical(host)]:
 		return nil
+	case d.Rcode == RcodeREFUSED:
+		return fail(&net.DNSError{Err: "server misbehaving"})
 	case !known || d.Rcode == RcodeNXDOMAIN || (!d.Silent && d.Rcode == "" && len(d.Addrs) == 0):
 		return fail(&net.DNSError{Err: "no such host", IsNotFound: true})
 	case d.Rcode == RcodeSERVFAIL:

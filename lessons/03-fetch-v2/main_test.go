@@ -243,3 +243,13 @@ func sampleHeap(b *testing.B) (stop func() uint64) {
 // sends) while a request hangs: it must end at once, print what finished
 // and exit 130.
 func TestCtrlC(t *testing.T) { fetchtest.CtrlC(t) }
+
+// TestHardening: -max-body math.MaxInt64, lost output, eleven URLs, a
+// 100 KB URL and control characters in a URL.
+func TestHardening(t *testing.T) { fetchtest.Hardening(t, run) }
+
+// TestGzip: a compressed body is counted in decoded bytes.
+func TestGzip(t *testing.T) { fetchtest.Gzip(t, run) }
+
+// TestRedirect: a 301 is shown, not followed (as httpx does by default).
+func TestRedirect(t *testing.T) { fetchtest.Redirect(t, run) }

@@ -1,9 +1,18 @@
 package fetchtest
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"math"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -11,6 +20,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"goasync.dev/workbook/internal/ctrlc"
+	"goasync.dev/workbook/internal/fetch"
 	"goasync.dev/workbook/internal/simnet"
 )
 
@@ -51,6 +61,23 @@ func Faults(t *testing.T, run Runner, linesPerURL int) {
 		{"timeout", []string{"-timeout", "1s"}, simnet.HangURL, "! no answer within -timeout 1s: the server is slow or down; try a longer -timeout"},
 		{"reset", nil, simnet.ResetURL, "200 OK, 5000 bytes ! connection broken after 5000 of 10000 bytes: try again"},
 		{"oversized", nil, simnet.HugeURL, "200 OK, 1048576 bytes ! body larger than -max-body 1048576 bytes: stopped reading"},
+		{"empty", nil, "", "! empty URL: write it like https://www.example.com"},
+		{"no host", nil, "http:///x", "! no host: write it like https://www.example.com"},
+		{"no host, port", nil, "http://:8080/", "! no host: write it like https://www.example.com"},
+		{"port", nil, "http://www.example.com:99999/", "! no such port 99999: a port is a number from 1 to 65535"},
+		{"host:port", nil, "127.0.0.1:8080", "! no scheme: write http://127.0.0.1:8080"},
+		{"localhost:port/x", nil, "localhost:8080/x", "! no scheme: write http://localhost:8080/x"},
+		{"//host", nil, "//www.example.com/x", "! no scheme: write it as https://www.example.com/x"},
+		{"control", nil, "http://a\x1b[31m.test/\r\n", "! not a URL (net/url: invalid control character in URL)"},
+		{"not in world", nil, "https://www.example.com/nope", "404 Not Found in the simulated world, 56 bytes ! the server refused: check the URL"},
+		{"refused", nil, simnet.RefuseURL, "! connection refused by refuse.example.net: no server listens on that port; check the port in the URL"},
+		{"closed", nil, simnet.CloseURL, "! close.example.net closed the connection without answering: try again"},
+		{"not HTTP", nil, simnet.NotHTTPURL, "! binary.example.net did not answer in HTTP: is the port that of a web server? (a retry will not help)"},
+		{"bad length", nil, simnet.BadLengthURL, `! length.example.net sent a broken header (bad Content-Length "lots"): a retry will not help`},
+		{"big header", nil, simnet.BigHeaderURL, "! header.example.net sent a response header larger than the client accepts (10 MB): a retry will not help"},
+		{"servfail", nil, "https://" + simnet.ServfailName + "/", "! the DNS server failed to look up servfail.test (SERVFAIL): try again later"},
+		{"dns refused", nil, "https://" + simnet.RefusedName + "/", "! the DNS server refused to look up refused.test (REFUSED): check which DNS server"},
+		{"dns timeout", []string{"-timeout", "1s"}, "https://" + simnet.SilentName + "/", "! no answer within -timeout 1s"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := Virtual(t, run, 0, append(tc.args, tc.url, simnet.ExampleURL)...)
@@ -59,7 +86,7 @@ func Faults(t *testing.T, run Runner, linesPerURL int) {
 			lines := Lines(res.Stdout)
 			require.Len(t, lines, 2*linesPerURL, res.Stdout)
 			for _, l := range lines {
-				if l.URL == tc.url {
+				if l.URL == fetch.Display(tc.url) {
 					assert.Contains(t, l.Rest, tc.want)
 				} else {
 					assert.Equal(t, "200 OK, 263 bytes", l.Rest)
@@ -101,13 +128,23 @@ func WorldFile(t *testing.T, run Runner) {
 	assert.Contains(t, res.Stdout, "200 OK, 6 bytes")
 }
 
-// Online asserts that on the real network a URL that can not be reached
-// says so and suggests -offline. (Port 1 of this machine refuses
-// connections.)
+// Online asserts that on the real network (loopback only) each failure is
+// named for what it is, with no -offline advice where the network is
+// plainly up: a refused connection (port 1 of this machine refuses), HTTP
+// spoken to an https:// URL, and a certificate no one trusts.
 func Online(t *testing.T, run Runner) {
-	res := Real(context.Background(), run, nil, "-timeout", "5s", "http://127.0.0.1:1/")
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {}))
+	defer plain.Close()
+	untrusted := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {}))
+	defer untrusted.Close()
+	https := "https://" + plain.Listener.Addr().String() + "/"
+	res := Real(context.Background(), run, nil, "-timeout", "5s", "http://127.0.0.1:1/", https, untrusted.URL)
 	assert.Equal(t, 1, res.Code)
-	assert.Contains(t, res.Stdout, "! cannot reach 127.0.0.1: is the network up? try -offline")
+	assert.Contains(t, res.Stdout, "! connection refused by 127.0.0.1: no server listens on that port; check the port in the URL")
+	assert.Contains(t, res.Stdout, "! 127.0.0.1 answered an https:// URL in plain HTTP: write http:// (a retry will not help)")
+	assert.Contains(t, res.Stdout, "! 127.0.0.1 has a certificate this machine does not trust (x509: certificate signed by unknown authority): a retry will not help")
+	assert.NotContains(t, res.Stdout, "-offline")
+	assert.NotContains(t, res.Stdout, "try again")
 }
 
 // BadArgs are flags a run must refuse, and what its message must say.
@@ -152,4 +189,88 @@ func CtrlC(t *testing.T) {
 	assert.Contains(t, stdout, "200 OK, 51200 bytes")
 	assert.Contains(t, stdout, "! cancelled: interrupted")
 	assert.Contains(t, exit.Stderr, "interrupted after ")
+}
+
+// Redirect asserts that a redirect is not followed, as httpx does not by
+// default: the 301 is the result, and the run exits 0.
+func Redirect(t *testing.T, run Runner) Result {
+	t.Helper()
+	res := Virtual(t, run, 0, simnet.RedirectURL)
+	assert.Equal(t, 0, res.Code, res.Output())
+	assert.Contains(t, res.Stdout, "301 Moved Permanently, 32 bytes")
+	assert.NotContains(t, res.Stdout, "51200 bytes", "the redirect to python.org was followed")
+	return res
+}
+
+// Gzip asserts that a gzip-compressed body is counted, and limited by
+// -max-body, in decoded bytes, as httpx's response.content is: 10,000
+// bytes sent as a few dozen.
+func Gzip(t *testing.T, run Runner) {
+	page := strings.Repeat("0123456789", 1000)
+	var sent int
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(page))
+		zw.Close()
+		sent = b.Len()
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(b.Bytes())
+	}))
+	defer srv.Close()
+	res := Real(context.Background(), run, nil, srv.URL)
+	assert.Equal(t, 0, res.Code, res.Output())
+	assert.Contains(t, res.Stdout, "200 OK, 10000 bytes")
+	assert.Less(t, sent, 1000, "the body went compressed")
+	res = Real(context.Background(), run, nil, "-max-body", "5000", srv.URL)
+	assert.Contains(t, res.Stdout, "200 OK, 5000 bytes ! body larger than -max-body 5000 bytes")
+}
+
+// Hardening asserts what a run must do with extreme input: a -max-body of
+// math.MaxInt64 reads bodies whole (MaxBody+1 must not wrap around), output
+// that can not be written fails the run, eleven URLs keep their columns
+// aligned, a 100 KB URL does not widen every line, and control characters
+// in a URL never reach the terminal.
+func Hardening(t *testing.T, run Runner) {
+	t.Run("max-body MaxInt64", func(t *testing.T) {
+		res := Virtual(t, run, 0, "-max-body", strconv.FormatInt(math.MaxInt64, 10), simnet.PythonURL)
+		assert.Equal(t, 0, res.Code, res.Output())
+		assert.Contains(t, res.Stdout, "200 OK, 51200 bytes")
+	})
+	t.Run("output lost", func(t *testing.T) {
+		var stderr strings.Builder
+		var code int
+		inBubble(t, func(n *simnet.Net) {
+			code = run(context.Background(), nil, failingWriter{}, &stderr, n)
+		})
+		assert.Equal(t, 1, code, "a run whose output is lost must not exit 0")
+		assert.Contains(t, stderr.String(), "output lost (write /dev/stdout: no space left on device)")
+	})
+	t.Run("eleven URLs", func(t *testing.T) {
+		urls := slices.Repeat([]string{simnet.ExampleURL}, 11)
+		res := Virtual(t, run, 0, urls...)
+		require.Equal(t, 0, res.Code, res.Output())
+		for l := range strings.Lines(res.Stdout) {
+			if !strings.HasPrefix(l, "fetched ") {
+				assert.Equal(t, 12, strings.Index(l, "https://"), "the URL column starts after the widest label: %q", l)
+			}
+		}
+	})
+	t.Run("long and hostile URLs", func(t *testing.T) {
+		long := "https://www.example.com/" + strings.Repeat("a", 100_000)
+		res := Virtual(t, run, 0, long, "http://evil.test/\x1b[2J\r\n", simnet.ExampleURL)
+		for l := range strings.Lines(res.Stdout) {
+			assert.Less(t, len(l), 300, "a line as long as the longest URL: %.80q", l)
+		}
+		assert.NotContains(t, res.Stdout, "\x1b", "an ESC reached the terminal")
+		assert.NotContains(t, res.Stdout, "\r", "a CR reached the terminal")
+		assert.Contains(t, res.Stdout, `"http://evil.test/\x1b[2J\r\n"`)
+	})
+}
+
+// failingWriter fails every write as a full disk (/dev/full) does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) {
+	return 0, &os.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.ENOSPC}
 }
