@@ -139,11 +139,6 @@ func plural(n int, noun string) string {
 // code: ExitOK after -h, ExitUsage after a message on stderr.
 func (cmd Command) parse(args []string, stderr io.Writer) (opts options, code int, proceed bool) {
 	flags := flag.NewFlagSet(cmd.Name, flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: "+cmd.Name+" [flags] [url ...]\n\nWithout URLs it fetches "+strings.Join(DefaultURLs, ", ")+".")
-		flags.PrintDefaults()
-	}
 	flags.BoolVar(&opts.offline, "offline", false, "fetch from the simulated internet on 127.0.0.1 instead of the real one")
 	flags.StringVar(&opts.world, "world", "", "a simulated world in JSON (implies -offline), e.g. testdata/simnet/default-world.json")
 	flags.DurationVar(&opts.timeout, "timeout", 10*time.Second, "give up on one URL after this long")
@@ -152,11 +147,9 @@ func (cmd Command) parse(args []string, stderr io.Writer) (opts options, code in
 	if cmd.Flags != nil {
 		cmd.Flags(flags)
 	}
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return opts, ExitOK, false
-		}
-		return opts, ExitUsage, false
+	usage := "usage: " + cmd.Name + " [flags] [url ...]\n\nWithout URLs it fetches " + strings.Join(DefaultURLs, ", ") + ".\n"
+	if code, ok := cli.Parse(flags, args, stderr, usage); !ok {
+		return opts, code, false
 	}
 	if err := cmd.validate(opts, flags.Args()); err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", cmd.Name, err)

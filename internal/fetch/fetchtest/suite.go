@@ -154,21 +154,41 @@ type BadArgs struct {
 }
 
 // BadInput asserts that every bad flag of the common ones, and of more (the
-// lesson's own), names itself, says what to do and exits 2; and that -h
-// prints the flags and exits 0.
+// lesson's own), is one line that names it, says what to do, and exits 2;
+// so is every bad world file; and that -h prints the flags and exits 0.
 func BadInput(t *testing.T, run Runner, more ...BadArgs) {
+	dir := t.TempDir()
+	world := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
+		return path
+	}
 	cases := append([]BadArgs{
 		{[]string{"-timeout", "0"}, "-timeout 0s: must be a positive duration"},
+		{[]string{"-timeout", "5"}, "-timeout 5: a duration needs a unit, e.g. 5s"},
+		{[]string{"-timeout", "soon"}, `-timeout "soon": not a duration; write it like 10s`},
 		{[]string{"-max-body", "-1"}, "-max-body -1: must be a positive number of bytes"},
-		{[]string{"-timeout", "soon"}, `invalid value "soon" for flag -timeout`},
+		{[]string{"-max-body", "0"}, "-max-body 0: must be a positive number of bytes"},
+		{[]string{"-max-body", "1e9"}, `-max-body "1e9": not a whole number`},
 		{[]string{"https://go.dev", "-offline"}, `"-offline" after the URLs: put every flag before the first URL`},
 		{[]string{"-world", "no-such-world.json"}, "-world: simnet: reading world"},
+		{[]string{"-world", world("empty.json", "")}, "is not a world file: it is empty"},
+		{[]string{"-world", world("null.json", "null")}, "it has no domains and no resources"},
+		{[]string{"-world", world("object.json", "{}")}, "it has no domains and no resources"},
+		{[]string{"-world", world("junk.json", `{"resources":[{"url":"http://my.test/"}]}x`)}, "line 1, column 42: more after the world's closing }"},
+		{[]string{"-world", world("bom.json", "\ufeff{}")}, "byte order mark (BOM)"},
+		{[]string{"-world", world("type.json", `{"resources":[{"url":"http://my.test/","status":"200"}]}`)}, "field resources.status: string where a int belongs"},
+		{[]string{"-world", world("status.json", `{"resources":[{"url":"http://my.test/","status":101}]}`)}, `resources[0] ("http://my.test/"): status 101: use 200 to 599`},
 		{[]string{"-nope"}, "flag provided but not defined: -nope"},
 	}, more...)
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		cases = append(cases, BadArgs{[]string{"-world", "/dev/zero"}, "larger than 16 MiB"})
+	}
 	for _, tc := range cases {
 		res := Real(context.Background(), run, nil, tc.Args...)
 		assert.Equal(t, 2, res.Code, "%v", tc.Args)
 		assert.Contains(t, res.Stderr, tc.Want, "%v", tc.Args)
+		assert.Equal(t, 1, strings.Count(res.Stderr, "\n"), "%v: one line: %s", tc.Args, res.Stderr)
 		assert.Empty(t, res.Stdout, "%v", tc.Args)
 	}
 	res := Real(context.Background(), run, nil, "-h")
@@ -180,15 +200,25 @@ func BadInput(t *testing.T, run Runner, more ...BadArgs) {
 // (150ms) and a URL that never answers from the loopback simulation, and
 // sends a real SIGINT (what Ctrl-C sends) after a second: the hanging
 // request must end at once, the program print python.org's result and exit
-// 130.
+// 130. A real SIGTERM must do the same, with exit code 143.
 func CtrlC(t *testing.T) {
-	exit := ctrlc.Run(t, "", "-offline", simnet.PythonURL, simnet.HangURL)
-	require.Equal(t, 130, exit.Code, exit.Stderr)
-	assert.Less(t, exit.Took, 5*time.Second, "Ctrl-C must end the hanging request at once")
-	stdout := exit.Before + exit.After
-	assert.Contains(t, stdout, "200 OK, 51200 bytes")
-	assert.Contains(t, stdout, "! cancelled: interrupted")
-	assert.Contains(t, exit.Stderr, "interrupted after ")
+	for _, tc := range []struct {
+		sig  os.Signal
+		code int
+		says string
+	}{
+		{os.Interrupt, 130, "interrupted after "},
+		{syscall.SIGTERM, 143, "terminated (SIGTERM) after "},
+	} {
+		exit := ctrlc.Signal(t, tc.sig, "", "-offline", simnet.PythonURL, simnet.HangURL)
+		require.Equal(t, tc.code, exit.Code, "%v: %s", tc.sig, exit.Stderr)
+		assert.Less(t, exit.Took, 5*time.Second, "%v must end the hanging request at once", tc.sig)
+		stdout := exit.Before + exit.After
+		assert.Contains(t, stdout, "200 OK, 51200 bytes")
+		assert.Contains(t, stdout, "! cancelled: interrupted")
+		assert.Contains(t, stdout, "fetched 2 URLs in ", "%v: the summary", tc.sig)
+		assert.Contains(t, exit.Stderr, tc.says)
+	}
 }
 
 // Redirect asserts that a redirect is not followed, as httpx does not by
