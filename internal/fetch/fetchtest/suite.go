@@ -100,6 +100,18 @@ func Faults(t *testing.T, run Runner, linesPerURL int) {
 	}
 }
 
+// NoOpenConnections asserts that no connection outlives its use. After a
+// run is too late to look: the run's own cancel, as it returns, closes
+// every connection a fetch forgot, so only a count while the run goes on
+// sees a body that was never closed. python.org (150ms) is read in part
+// (-max-body 1000), so its connection can not go back to the pool: at
+// 200ms only httpbin's (400ms) may be open.
+func NoOpenConnections(t *testing.T, run Runner) {
+	open := ConnsAt(t, run, 200*time.Millisecond, "-max-body", "1000", simnet.PythonURL, simnet.HTTPBinURL)
+	assert.Equal(t, 1, open, "connections open at 200ms, want httpbin's only: is every resp.Body closed when fetchURL returns?")
+	assert.Zero(t, Virtual(t, run, 0).Leftover, "goroutines left after the run: are the idle connections closed?")
+}
+
 // RealClockLoopback runs the lesson on the loopback simulation, on the real
 // clock, given a network and with -offline (which starts one of its own): a
 // run can not beat the slowest URL (400ms), and it must end before the sum
@@ -119,32 +131,52 @@ func RealClockLoopback(t *testing.T, run Runner) {
 	}
 }
 
-// WorldFile asserts that -world loads a world of your own.
+// WorldFile asserts that -world loads a world of your own, served on
+// loopback with the client's -timeout (a URL that hangs ends at it).
 func WorldFile(t *testing.T, run Runner) {
 	path := filepath.Join(t.TempDir(), "world.json")
-	require.NoError(t, os.WriteFile(path, []byte(`{"resources": [{"url": "http://my.test/", "body": "hello\n", "latency": "10ms"}]}`), 0o644))
+	require.NoError(t, os.WriteFile(path, []byte(`{"resources": [{"url": "http://my.test/", "body": "hello\n", "latency": "10ms"},
+		{"url": "http://my.test/hang", "fault": "hang"}]}`), 0o644))
 	res := Real(context.Background(), run, nil, "-world", path, "http://my.test/")
 	require.Equal(t, 0, res.Code, res.Output())
 	assert.Contains(t, res.Stdout, "200 OK, 6 bytes")
+
+	// A run with no client timeout would hang: give up after 10s.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	res = Real(ctx, run, nil, "-world", path, "-timeout", "300ms", "http://my.test/hang")
+	assert.Contains(t, res.Stdout, "! no answer within -timeout 300ms", "has the -offline client a Timeout?")
+	// The bounds of a real clock: not before the timeout, and well before
+	// the test's own.
+	assert.GreaterOrEqual(t, res.Elapsed, 300*time.Millisecond)
+	assert.Less(t, res.Elapsed, 10*time.Second)
 }
 
 // Online asserts that on the real network (loopback only) each failure is
 // named for what it is, with no -offline advice where the network is
 // plainly up: a refused connection (port 1 of this machine refuses), HTTP
-// spoken to an https:// URL, and a certificate no one trusts.
+// spoken to an https:// URL, a certificate no one trusts, and a server
+// that never answers (it ends at -timeout).
 func Online(t *testing.T, run Runner) {
 	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {}))
 	defer plain.Close()
 	untrusted := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {}))
 	defer untrusted.Close()
+	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
+	defer hang.Close()
 	https := "https://" + plain.Listener.Addr().String() + "/"
-	res := Real(context.Background(), run, nil, "-timeout", "5s", "http://127.0.0.1:1/", https, untrusted.URL)
+	// A run with no client timeout would hang: give up after 10s.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	res := Real(ctx, run, nil, "-timeout", "300ms", "http://127.0.0.1:1/", https, untrusted.URL, hang.URL)
 	assert.Equal(t, 1, res.Code)
 	assert.Contains(t, res.Stdout, "! connection refused by 127.0.0.1: no server listens on that port; check the port in the URL")
 	assert.Contains(t, res.Stdout, "! 127.0.0.1 answered an https:// URL in plain HTTP: write http:// (a retry will not help)")
 	assert.Contains(t, res.Stdout, "! 127.0.0.1 has a certificate this machine does not trust (x509: certificate signed by unknown authority): a retry will not help")
+	assert.Contains(t, res.Stdout, "! no answer within -timeout 300ms", "has the online client a Timeout?")
 	assert.NotContains(t, res.Stdout, "-offline")
 	assert.NotContains(t, res.Stdout, "try again")
+	assert.Less(t, res.Elapsed, 10*time.Second)
 }
 
 // BadArgs are flags a run must refuse, and what its message must say.
