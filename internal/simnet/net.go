@@ -9,6 +9,7 @@ import (
 	"net/netip"
 	"os"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -32,6 +33,9 @@ type Net struct {
 	srv *http.Server
 	ln  net.Listener     // the HTTP server's: pipes or TCP
 	udp []net.PacketConn // the loopback DNS server's sockets
+	// queries counts the DNS queries each of udp received, so a test can
+	// see that they are spread over all of them.
+	queries [dnsSockets]atomic.Int64
 
 	transport *http.Transport
 	resolver  *net.Resolver
