@@ -52,13 +52,31 @@ func Signal(t testing.TB, sig os.Signal, ready string, args ...string) Exit {
 // signalPackage is Signal for the package in dir.
 func signalPackage(t testing.TB, dir string, sig os.Signal, ready string, args ...string) Exit {
 	t.Helper()
+	return SignalBinary(t, build(t, dir), sig, ready, args...)
+}
+
+// Build builds the package in the current directory (a test's own lesson)
+// for SignalBinary, which can then run it more than once. It skips the
+// test with -short.
+func Build(t testing.TB) string {
+	t.Helper()
+	return build(t, ".")
+}
+
+func build(t testing.TB, dir string) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("builds the lesson binary")
 	}
 	bin := filepath.Join(t.TempDir(), "lesson")
 	out, err := exec.Command("go", "build", "-o", bin, dir).CombinedOutput()
 	require.NoError(t, err, "go build: %s", out)
+	return bin
+}
 
+// SignalBinary is Signal for a binary made by Build.
+func SignalBinary(t testing.TB, bin string, sig os.Signal, ready string, args ...string) Exit {
+	t.Helper()
 	cmd := exec.Command(bin, args...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr

@@ -234,6 +234,7 @@ func BadInput(t *testing.T, run Runner, more ...BadArgs) {
 // request must end at once, the program print python.org's result and exit
 // 130. A real SIGTERM must do the same, with exit code 143.
 func CtrlC(t *testing.T) {
+	bin := ctrlc.Build(t)
 	for _, tc := range []struct {
 		sig  os.Signal
 		code int
@@ -242,7 +243,7 @@ func CtrlC(t *testing.T) {
 		{os.Interrupt, 130, "interrupted after "},
 		{syscall.SIGTERM, 143, "terminated (SIGTERM) after "},
 	} {
-		exit := ctrlc.Signal(t, tc.sig, "", "-offline", simnet.PythonURL, simnet.HangURL)
+		exit := ctrlc.SignalBinary(t, bin, tc.sig, "", "-offline", simnet.PythonURL, simnet.HangURL)
 		require.Equal(t, tc.code, exit.Code, "%v: %s", tc.sig, exit.Stderr)
 		assert.Less(t, exit.Took, 5*time.Second, "%v must end the hanging request at once", tc.sig)
 		stdout := exit.Before + exit.After
