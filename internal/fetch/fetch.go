@@ -104,7 +104,7 @@ func (c *Client) Explain(ctx context.Context, host string, err error) error {
 	host = Display(host)
 	var dnsErr *net.DNSError
 	if errors.As(err, &dnsErr) {
-		return c.explainDNS(host, dnsErr, err)
+		return c.explainDNS(host, dnsErr)
 	}
 	if isTimeout(err) {
 		return fmt.Errorf("no answer within -timeout %s: the server is slow or down; try a longer -timeout", c.HTTP.Timeout)
@@ -121,17 +121,18 @@ func (c *Client) Explain(ctx context.Context, host string, err error) error {
 
 // explainDNS explains a failed lookup of host: the name does not exist
 // (NXDOMAIN), the DNS server failed (SERVFAIL) or refused (REFUSED; Go says
-// "server misbehaving" for both), or gave no answer in time, and whether
-// that time was -timeout's or the system resolver's own.
-func (c *Client) explainDNS(host string, dnsErr *net.DNSError, err error) error {
+// "server misbehaving" for both), or the system resolver gave up waiting
+// for an answer before -timeout.
+func (c *Client) explainDNS(host string, dnsErr *net.DNSError) error {
 	switch {
 	case dnsErr.IsNotFound && c.Online:
 		return fmt.Errorf("no such host %s (NXDOMAIN): check the spelling; if it is right, your DNS server can not see it (a sandbox?): try -offline", host)
 	case dnsErr.IsNotFound:
 		return fmt.Errorf("no such host %s: check the spelling (offline, the host must be in the simulated world)", host)
-	case dnsErr.IsTimeout && isClientTimeout(err):
-		return fmt.Errorf("no answer within -timeout %s: the DNS lookup of %s was still waiting; try a longer -timeout", c.HTTP.Timeout, host)
 	case dnsErr.IsTimeout:
+		// Not -timeout's: when http.Client's Timeout fires, the error it
+		// returns has only the text of the DNS error, so errors.As finds
+		// no *net.DNSError and Explain calls this a timeout.
 		return fmt.Errorf("the DNS server did not answer for %s: the system resolver gave up before -timeout %s (its limit is resolv.conf's timeout and attempts); try again later", host, c.HTTP.Timeout)
 	case dnsErr.Err == "server misbehaving" && dnsErr.IsTemporary:
 		return fmt.Errorf("the DNS server failed to look up %s (SERVFAIL): try again later", host)
@@ -183,12 +184,6 @@ func (c *Client) explainConn(host string, err error) error {
 	return nil
 }
 
-// isClientTimeout reports whether err is http.Client's own timeout
-// (-timeout), which net/http marks in the text of the error only.
-func isClientTimeout(err error) bool {
-	return isTimeout(err) && strings.Contains(err.Error(), "Client.Timeout exceeded")
-}
-
 // innermost is the error at the end of err's chain.
 func innermost(err error) error {
 	for {
@@ -223,7 +218,7 @@ func (c *Client) ExplainBody(ctx context.Context, err error, got, want int64) er
 	case errors.Is(err, io.ErrUnexpectedEOF) && want > 0:
 		return fmt.Errorf("connection broken after %d of %d bytes: try again", got, want)
 	}
-	return fmt.Errorf("reading the body failed after %d bytes (%v): try again", got, err)
+	return fmt.Errorf("reading the body failed after %d bytes (%s): try again", got, cut(err.Error(), 200))
 }
 
 // TooLarge is the error of a body larger than c.MaxBody.

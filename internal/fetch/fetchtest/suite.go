@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -299,6 +300,19 @@ func Hardening(t *testing.T, run Runner) {
 		res := Virtual(t, run, 0, "-max-body", strconv.FormatInt(math.MaxInt64, 10), simnet.PythonURL)
 		assert.Equal(t, 0, res.Code, res.Output())
 		assert.Contains(t, res.Stdout, "200 OK, 51200 bytes")
+	})
+	t.Run("bodies counted, not kept", func(t *testing.T) {
+		// Ten bodies of 1 MiB (read up to -max-body): kept, they would
+		// allocate 10 MiB and more (20 MiB as a slice grows); counted,
+		// a few buffers.
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		res := Virtual(t, run, 0, slices.Repeat([]string{simnet.HugeURL}, 10)...)
+		runtime.ReadMemStats(&after)
+		assert.GreaterOrEqual(t, strings.Count(res.Stdout, "1048576 bytes ! body larger than -max-body"), 10, res.Stdout)
+		allocated := after.TotalAlloc - before.TotalAlloc
+		t.Logf("allocated %d KiB for 10 bodies of 1 MiB", allocated>>10)
+		assert.Less(t, allocated, uint64(5<<20), "allocated %d bytes for 10 bodies of 1 MiB: are the bodies kept?", allocated)
 	})
 	t.Run("output lost", func(t *testing.T) {
 		var stderr strings.Builder
