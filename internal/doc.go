@@ -8,7 +8,8 @@
 //   - timeline: the ASCII chart of when each task ran
 //   - exercise: the exercise checks, with goals and hints
 //   - lessontest: a lesson's run, captured (output, exit code, time)
-//   - ctrlc: the real Ctrl-C (SIGINT) test of a lesson's binary
+//   - ctrlc: the real Ctrl-C (SIGINT) and SIGTERM test of a lesson's binary
+//   - cli: a command line's flags (one usage style), output write errors, signal exit codes
 //   - testmain: the TestMain of every test binary (UTC, goleak)
 //   - keywords: the Go and Python keyword lists of lesson 01
 //   - cmd/progress: the report behind make check
