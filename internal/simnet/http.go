@@ -61,11 +61,11 @@ func (n *Net) serveHTTP(w http.ResponseWriter, r *http.Request) {
 	copyN(w, body, size) // ends early when the client stops reading
 }
 
-// copyN copies n bytes of body to w through a 4 KiB buffer of its own:
-// io.CopyN would hand the copy to the server's ReadFrom and its 32 KiB
-// buffers, 32 MB for a benchmark's 1,000 bodies in flight at once.
+// copyN copies n bytes of body to w through a buffer of its own, at most
+// 4 KiB: io.CopyN would hand the copy to the server's ReadFrom and its
+// 32 KiB buffers, 32 MB for a benchmark's 1,000 bodies in flight at once.
 func copyN(w io.Writer, body io.Reader, n int64) {
-	io.CopyBuffer(struct{ io.Writer }{w}, io.LimitReader(body, n), make([]byte, 4<<10))
+	io.CopyBuffer(struct{ io.Writer }{w}, io.LimitReader(body, n), make([]byte, max(1, min(n, 4<<10))))
 }
 
 // writeRaw takes the connection from the HTTP server and writes head (a
