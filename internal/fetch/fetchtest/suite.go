@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"io"
 	"log"
 	"math"
@@ -271,6 +272,17 @@ func Redirect(t *testing.T, run Runner) Result {
 	assert.Equal(t, 0, res.Code, res.Output())
 	assert.Contains(t, res.Stdout, "301 Moved Permanently, 32 bytes")
 	assert.NotContains(t, res.Stdout, "51200 bytes", "the redirect to python.org was followed")
+
+	// What Go's default client, which follows redirects, would have shown.
+	inBubble(t, func(n *simnet.Net) {
+		resp, err := n.Client(time.Second).Get(simnet.RedirectURL)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		size, err := io.Copy(io.Discard, resp.Body)
+		require.NoError(t, err)
+		assert.Equal(t, "200 OK, 51200", fmt.Sprintf("%s, %d", resp.Status, size))
+		n.Transport().CloseIdleConnections()
+	})
 	return res
 }
 
