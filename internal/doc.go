@@ -10,7 +10,8 @@
 //   - exercise/report: what make check says about a run of the checks
 //   - lessontest: a lesson's run, captured (output, exit code, time), and
 //     Virtual, the synctest bubble with a Ctrl-C after d that runs it
-//   - ctrlc: the real Ctrl-C (SIGINT) test of a lesson's binary
+//   - ctrlc: the real Ctrl-C (SIGINT) and SIGTERM test of a lesson's binary
+//   - cli: a command line's flags (one usage style), output write errors, signal exit codes
 //   - testmain: the TestMain of every test binary (UTC, goleak)
 //   - keywords: the Go and Python keyword lists of lesson 01
 //   - cmd/progress: the report behind make check and make hint

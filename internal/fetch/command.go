@@ -6,20 +6,23 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"net/http"
 	"strings"
 	"time"
 
+	"goasync.dev/workbook/internal/cli"
 	"goasync.dev/workbook/internal/simnet"
 	"goasync.dev/workbook/internal/timeline"
 )
 
 // Exit codes of Command.Run.
 const (
-	ExitOK          = 0   // every URL fetched, with a 2xx status
-	ExitFailed      = 1   // some URL failed
-	ExitUsage       = 2   // bad flags
-	ExitInterrupted = 130 // the shell's code for a program ended by Ctrl-C
+	ExitOK          = 0                   // every URL fetched, with a 2xx status
+	ExitFailed      = 1                   // some URL failed
+	ExitUsage       = 2                   // bad flags
+	ExitInterrupted = cli.ExitInterrupted // the shell's code for a program ended by Ctrl-C (SIGINT)
+	ExitTerminated  = cli.ExitTerminated  // ... and by SIGTERM, which is handled the same way
 )
 
 // DefaultURLs are the Python lesson's three URLs, in its order.
@@ -61,13 +64,21 @@ func (cmd Command) Run(parent context.Context, args []string, stdout, stderr io.
 	if !proceed {
 		return code
 	}
-	c := &Client{MaxBody: opts.maxBody, Timeline: timeline.New()}
+	// MaxBody+1 bytes are read: keep it below math.MaxInt64, where the +1
+	// would wrap around to a negative limit (every body 0 bytes).
+	c := &Client{MaxBody: min(opts.maxBody, math.MaxInt64-1), Timeline: timeline.New()}
 	closeNet, code, err := cmd.connect(c, opts, sim)
 	if err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", cmd.Name, err)
 		return code
 	}
 	defer closeNet()
+	// Go follows redirects by default; httpx, since 0.20, does not. Do as
+	// the Python does: a 3xx is the result, shown with its status.
+	c.HTTP.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	// Every line goes through out, which remembers the first write error:
+	// output lost to a full disk or a closed stdout is a failure too.
+	out := cli.NewWriter(stdout)
 
 	// Ctrl-C cancels every fetch with the cause "interrupted".
 	ctx, cancel := context.WithCancelCause(context.WithoutCancel(parent))
@@ -76,22 +87,37 @@ func (cmd Command) Run(parent context.Context, args []string, stdout, stderr io.
 	defer stop()
 
 	start := time.Now()
-	results := cmd.FetchAll(ctx, c, opts.urls, NewPrinter(stdout, opts.urls))
+	results := cmd.FetchAll(ctx, c, opts.urls, NewPrinter(out, opts.urls))
 	elapsed := time.Since(start).Round(time.Millisecond)
 
 	fine, failed, cancelled := Tally(results)
-	fmt.Fprintf(stdout, "fetched %d URLs in %s: %d ok, %d failed, %d cancelled\n", len(opts.urls), elapsed, fine, failed, cancelled)
+	fmt.Fprintf(out, "fetched %s in %s: %d ok, %d failed, %d cancelled\n", plural(len(opts.urls), "URL"), elapsed, fine, failed, cancelled)
 	if opts.timeline {
-		fmt.Fprintln(stdout)
-		c.Timeline.Render(stdout)
+		fmt.Fprintln(out)
+		c.Timeline.Render(out)
 	}
+	code = cmd.exitCode(parent, stderr, elapsed, len(opts.urls), fine, failed, cancelled)
+	if err := out.Err(); err != nil {
+		fmt.Fprintf(stderr, "%s: output lost (%v): the results above are incomplete (exit code %d)\n", cmd.Name, err, max(code, ExitFailed))
+		return max(code, ExitFailed)
+	}
+	return code
+}
+
+// exitCode says why the run ends other than in success, on stderr, and
+// returns its exit code.
+func (cmd Command) exitCode(parent context.Context, stderr io.Writer, elapsed time.Duration, urls, fine, failed, cancelled int) int {
 	switch {
 	case parent.Err() != nil:
-		fmt.Fprintf(stderr, "interrupted after %s: %d of %d URLs finished, %d cancelled (exit code %d)\n",
-			elapsed, fine+failed, len(opts.urls), cancelled, ExitInterrupted)
-		return ExitInterrupted
+		code, how := ExitInterrupted, "interrupted"
+		if cli.InterruptCode(parent) == ExitTerminated {
+			code, how = ExitTerminated, "terminated (SIGTERM)"
+		}
+		fmt.Fprintf(stderr, "%s after %s: %d of %d URLs finished, %d cancelled (exit code %d)\n",
+			how, elapsed, fine+failed, urls, cancelled, code)
+		return code
 	case failed+cancelled > 0:
-		msg := fmt.Sprintf("%d of %d URLs failed", failed, len(opts.urls))
+		msg := fmt.Sprintf("%d of %d URLs failed", failed, urls)
 		if cancelled > 0 {
 			msg += fmt.Sprintf(", %d cancelled", cancelled)
 		}
@@ -101,15 +127,18 @@ func (cmd Command) Run(parent context.Context, args []string, stdout, stderr io.
 	return ExitOK
 }
 
+// plural is "1 URL", "3 URLs".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 // parse reads the flags. When proceed is false, the program ends with
 // code: ExitOK after -h, ExitUsage after a message on stderr.
 func (cmd Command) parse(args []string, stderr io.Writer) (opts options, code int, proceed bool) {
 	flags := flag.NewFlagSet(cmd.Name, flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: "+cmd.Name+" [flags] [url ...]\n\nWithout URLs it fetches "+strings.Join(DefaultURLs, ", ")+".")
-		flags.PrintDefaults()
-	}
 	flags.BoolVar(&opts.offline, "offline", false, "fetch from the simulated internet on 127.0.0.1 instead of the real one")
 	flags.StringVar(&opts.world, "world", "", "a simulated world in JSON (implies -offline), e.g. testdata/simnet/default-world.json")
 	flags.DurationVar(&opts.timeout, "timeout", 10*time.Second, "give up on one URL after this long")
@@ -118,11 +147,9 @@ func (cmd Command) parse(args []string, stderr io.Writer) (opts options, code in
 	if cmd.Flags != nil {
 		cmd.Flags(flags)
 	}
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return opts, ExitOK, false
-		}
-		return opts, ExitUsage, false
+	usage := "usage: " + cmd.Name + " [flags] [url ...]\n\nWithout URLs it fetches " + strings.Join(DefaultURLs, ", ") + ".\n"
+	if code, ok := cli.Parse(flags, args, stderr, usage); !ok {
+		return opts, code, false
 	}
 	if err := cmd.validate(opts, flags.Args()); err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", cmd.Name, err)

@@ -38,8 +38,15 @@ const (
 	ResetURL     = "https://reset.example.net/" // connection drops mid-body
 	HugeURL      = "https://huge.example.net/"  // a 1 GiB body
 	ErrorURL     = "https://status.example.net/500"
-	ServfailName = "servfail.test" // the DNS server fails (SERVFAIL)
-	SilentName   = "silent.test"   // the DNS server never answers
+	RedirectURL  = "https://redirect.example.net/" // 301 to PythonURL
+	RefuseURL    = "https://refuse.example.net/"   // connection refused
+	CloseURL     = "https://close.example.net/"    // closed without an answer
+	NotHTTPURL   = "https://binary.example.net/"   // answers in binary, not HTTP
+	BadLengthURL = "https://length.example.net/"   // Content-Length: lots
+	BigHeaderURL = "https://header.example.net/"   // a header over 10 MB
+	RefusedName  = "refused.test"                  // the DNS server refuses (REFUSED)
+	ServfailName = "servfail.test"                 // the DNS server fails (SERVFAIL)
+	SilentName   = "silent.test"                   // the DNS server never answers
 )
 
 // DefaultWorld is the world of the lessons:
@@ -59,8 +66,11 @@ const (
 //     25ms (below every keyword's latency);
 //   - the three URLs of lesson 03, whose headers arrive after 250ms, 400ms
 //     and 150ms: python.org, the last of the three, finishes first;
-//   - four URLs that fail on hosts of their own (no Domain entry needed):
-//     HangURL, ResetURL, HugeURL and ErrorURL (a 500).
+//   - URLs that fail on hosts of their own (no Domain entry needed):
+//     HangURL, ResetURL, HugeURL, ErrorURL (a 500), RefuseURL, CloseURL,
+//     NotHTTPURL, BadLengthURL and BigHeaderURL; and RedirectURL, a 301 to
+//     PythonURL;
+//   - refused.test, whose DNS server refuses to answer (REFUSED).
 func DefaultWorld(opts ...Option) *World {
 	var o options
 	for _, opt := range opts {
@@ -83,6 +93,7 @@ func DefaultWorld(opts ...Option) *World {
 	}
 	w.Domains = append(w.Domains,
 		Domain{Name: ServfailName, Rcode: RcodeSERVFAIL, Latency: ms(30)},
+		Domain{Name: RefusedName, Rcode: RcodeREFUSED, Latency: ms(30)},
 		Domain{Name: SilentName, Silent: true},
 		Domain{Name: "www.example.com", Addrs: []string{"192.0.2.80"}, Latency: ms(15)},
 		Domain{Name: "httpbin.org", Addrs: []string{"192.0.2.81"}, Latency: ms(25)},
@@ -96,6 +107,12 @@ func DefaultWorld(opts ...Option) *World {
 		{URL: ResetURL, BodySize: 10_000, Fault: FaultReset, Latency: ms(50)},
 		{URL: HugeURL, Fault: FaultHuge, Latency: ms(50)},
 		{URL: ErrorURL, Status: 500, Body: "simulated server error\n", Latency: ms(80)},
+		{URL: RedirectURL, Status: 301, Location: PythonURL, Body: "moved to " + PythonURL + "\n", Latency: ms(60)},
+		{URL: RefuseURL, Fault: FaultRefuse},
+		{URL: CloseURL, Fault: FaultClose, Latency: ms(70)},
+		{URL: NotHTTPURL, Fault: FaultNotHTTP, Latency: ms(90)},
+		{URL: BadLengthURL, Fault: FaultBadLength, Latency: ms(100)},
+		{URL: BigHeaderURL, Fault: FaultBigHeader, Latency: ms(110)},
 	}
 	return w
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/netip"
+	"sync/atomic"
 	"time"
 
 	"golang.org/x/net/dns/dnsmessage"
@@ -76,6 +77,7 @@ var rcodes = map[string]dnsmessage.RCode{
 	"":            dnsmessage.RCodeSuccess,
 	RcodeNXDOMAIN: dnsmessage.RCodeNameError,
 	RcodeSERVFAIL: dnsmessage.RCodeServerFailure,
+	RcodeREFUSED:  dnsmessage.RCodeRefused,
 }
 
 // addRecords answers an A question with the IPv4 addresses and an AAAA
@@ -138,13 +140,14 @@ func (n *Net) serveStream(c net.Conn) {
 // servePackets answers the queries that arrive on pc (DNS over UDP), each in
 // a goroutine of its own, so a thousand queries wait their latencies
 // together. It returns when Close closes pc.
-func (n *Net) servePackets(pc net.PacketConn) {
+func (n *Net) servePackets(pc net.PacketConn, queries *atomic.Int64) {
 	buf := make([]byte, 64<<10)
 	for {
 		size, from, err := pc.ReadFrom(buf)
 		if err != nil {
 			return
 		}
+		queries.Add(1)
 		query := append([]byte(nil), buf[:size]...)
 		n.wg.Go(func() {
 			ans, err := n.answerDNS(query)

@@ -201,3 +201,19 @@ func TestLoopbackClassifiesErrors(t *testing.T) {
 	_, err = n.Resolver().LookupHost(ctx, SilentName)
 	assert.True(t, dnsError(t, err).IsTimeout)
 }
+
+// TestLoopbackSpreadsQueriesOverItsSockets: the resolver's queries reach
+// every one of the loopback server's UDP sockets, so a burst of 2,000
+// does not overflow one socket's receive buffer.
+func TestLoopbackSpreadsQueriesOverItsSockets(t *testing.T) {
+	n, err := NewLoopback(&World{Domains: []Domain{{Name: "at-once.test", Addrs: []string{"192.0.2.1"}}}})
+	require.NoError(t, err)
+	defer n.Close()
+	for range 2 * dnsSockets {
+		_, err := n.Resolver().LookupHost(context.Background(), "at-once.test")
+		require.NoError(t, err)
+	}
+	for i := range dnsSockets {
+		assert.Positive(t, n.queries[i].Load(), "socket %d of %d received no query", i, dnsSockets)
+	}
+}

@@ -77,5 +77,5 @@ func ExampleNewMemory() {
 	// Output:
 	// [192.0.2.7] <nil>
 	// 200 OK "hello, gopher\n"
-	// 404 Not Found
+	// 404 Not Found in the simulated world
 }

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -199,4 +200,47 @@ func TestCloseEndsRequestsInFlight(t *testing.T) {
 		n.Transport().CloseIdleConnections()
 		goleak.VerifyNone(t) // nothing of the closed world is left running
 	}
+}
+
+// TestCloseWaitsForItsGoroutines: when Close returns, every goroutine of
+// the servers has ended, at that instant. (goleak, above, retries for a
+// while, so a Close that returned before its goroutines ended would pass
+// it.)
+func TestCloseWaitsForItsGoroutines(t *testing.T) {
+	for _, memory := range []bool{true, false} {
+		newNet := NewLoopback
+		if memory {
+			newNet = NewMemory
+		}
+		n, err := newNet(DefaultWorld())
+		require.NoError(t, err)
+		done := make(chan struct{}, 3)
+		go func() { get(n.Client(0), HangURL, 1<<20); done <- struct{}{} }()
+		go func() { get(n.Client(0), ResetURL, 1<<20); done <- struct{}{} }()
+		go func() { n.Resolver().LookupHost(context.Background(), SilentName); done <- struct{}{} }()
+		time.Sleep(100 * time.Millisecond) // every request and query is being served
+		require.Positive(t, serverGoroutines(), "memory=%v: nothing is being served", memory)
+		require.NoError(t, n.Close())
+		assert.Zero(t, serverGoroutines(), "memory=%v: Close returned before its goroutines ended", memory)
+		for range 3 {
+			<-done
+		}
+		n.Transport().CloseIdleConnections()
+	}
+}
+
+// serverGoroutines counts the goroutines serving in a Net, now.
+func serverGoroutines() int {
+	buf := make([]byte, 1<<20)
+	buf = buf[:runtime.Stack(buf, true)]
+	count := 0
+	for _, g := range strings.Split(string(buf), "\n\n") {
+		for _, frame := range []string{"simnet.(*Net).serveHTTP", "simnet.(*Net).servePackets", "simnet.(*Net).serveStream", "net/http.(*Server).Serve("} {
+			if strings.Contains(g, frame) {
+				count++
+				break
+			}
+		}
+	}
+	return count
 }

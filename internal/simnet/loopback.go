@@ -39,8 +39,8 @@ func NewLoopback(w *World) (*Net, error) {
 		n.closeSockets()
 		return nil, fmt.Errorf("simnet: HTTP server: %w", err)
 	}
-	for _, pc := range n.udp {
-		n.wg.Go(func() { n.servePackets(pc) })
+	for i, pc := range n.udp {
+		n.wg.Go(func() { n.servePackets(pc, &n.queries[i]) })
 	}
 	var d net.Dialer
 	var next atomic.Uint32

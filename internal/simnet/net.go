@@ -9,6 +9,8 @@ import (
 	"net/netip"
 	"os"
 	"sync"
+	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -19,6 +21,7 @@ type Net struct {
 	domains   map[string]Domain   // by canonical name
 	resources map[string]Resource // by key: host + path
 	webHosts  map[string]bool     // the hosts of the resources
+	refusing  map[string]bool     // the hosts of FaultRefuse resources
 
 	closed    chan struct{} // closed by Close: wakes every wait
 	closeOnce sync.Once
@@ -30,6 +33,9 @@ type Net struct {
 	srv *http.Server
 	ln  net.Listener     // the HTTP server's: pipes or TCP
 	udp []net.PacketConn // the loopback DNS server's sockets
+	// queries counts the DNS queries each of udp received, so a test can
+	// see that they are spread over all of them.
+	queries [dnsSockets]atomic.Int64
 
 	transport *http.Transport
 	resolver  *net.Resolver
@@ -53,6 +59,7 @@ func newNet(w *World) (*Net, error) {
 		domains:   map[string]Domain{},
 		resources: map[string]Resource{},
 		webHosts:  map[string]bool{},
+		refusing:  map[string]bool{},
 		closed:    make(chan struct{}),
 		conns:     map[net.Conn]struct{}{},
 	}
@@ -63,6 +70,9 @@ func newNet(w *World) (*Net, error) {
 		k, _ := key(r.URL) // Validate checked it
 		n.resources[k] = r
 		n.webHosts[hostOf(k)] = true
+		if r.Fault == FaultRefuse {
+			n.refusing[hostOf(k)] = true
+		}
 	}
 	return n, nil
 }
@@ -124,6 +134,10 @@ func (n *Net) reach(ctx context.Context, network, addr string) error {
 	if err != nil {
 		host = addr
 	}
+	if n.refusing[canonical(host)] {
+		// What a dial to a port where nothing listens returns.
+		return &net.OpError{Op: "dial", Net: network, Err: os.NewSyscallError("connect", syscall.ECONNREFUSED)}
+	}
 	if _, err := netip.ParseAddr(host); err == nil {
 		return nil
 	}
@@ -135,6 +149,8 @@ func (n *Net) reach(ctx context.Context, network, addr string) error {
 	switch {
 	case !known && n.webHosts[canonical(host)]:
 		return nil
+	case d.Rcode == RcodeREFUSED:
+		return fail(&net.DNSError{Err: "server misbehaving"})
 	case !known || d.Rcode == RcodeNXDOMAIN || (!d.Silent && d.Rcode == "" && len(d.Addrs) == 0):
 		return fail(&net.DNSError{Err: "no such host", IsNotFound: true})
 	case d.Rcode == RcodeSERVFAIL:

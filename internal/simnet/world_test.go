@@ -86,21 +86,36 @@ func TestLoadWorld(t *testing.T) {
 
 	dir := t.TempDir()
 	for name, tc := range map[string]struct{ json, want string }{
-		"rcode":   {`{"domains":[{"name":"a.dev","rcode":"REFUSED","latency":"1ms"}]}`, `domains[0] ("a.dev"): rcode "REFUSED": use NXDOMAIN, SERVFAIL`},
-		"url":     {`{"resources":[{"url":"ftp://x.test/","latency":"1ms"}]}`, `resources[0] ("ftp://x.test/"): url: scheme "ftp"`},
-		"latency": {`{"domains":[{"name":"a.dev","latency":"-5ms"}]}`, `domains[0] ("a.dev"): latency -5ms: must not be negative`},
-		"json":    {`{"domains": [`, `is not a world file`},
-		"field":   {`{"domains":[{"name":"a.dev","latncy":"1ms"}]}`, `unknown field "latncy"`},
-		"addr":    {`{"domains":[{"name":"a.dev","addrs":["1.2.3"],"latency":"1ms"}]}`, `addrs: "1.2.3" is not an IP address`},
-		"fault":   {`{"resources":[{"url":"https://x.test/","fault":"slow","latency":"1ms"}]}`, `fault "slow": use hang, reset, huge`},
-		"name":    {`{"domains":[{"name":"go dev","latency":"1ms"}]}`, `domains[0] ("go dev"): name: not a DNS name (character ' ')`},
-		"twice":   {`{"domains":[{"name":"a.dev","latency":"1ms"},{"name":"A.dev","latency":"2ms"}]}`, `domains[1] ("A.dev"): name: listed twice`},
-		"nxaddrs": {`{"domains":[{"name":"a.dev","rcode":"NXDOMAIN","addrs":["192.0.2.1"],"latency":"1ms"}]}`, `addrs: a NXDOMAIN name has no addresses`},
-		"status":  {`{"resources":[{"url":"https://x.test/","status":99,"latency":"1ms"}]}`, `resources[0] ("https://x.test/"): status 99: use 200 to 599`},
-		"both":    {`{"resources":[{"url":"https://x.test/","body":"hi","body_size":10,"latency":"1ms"}]}`, `body_size: give a body or a body_size, not both`},
-		"noreset": {`{"resources":[{"url":"https://x.test/","fault":"reset","latency":"1ms"}]}`, `fault reset: needs a body or body_size`},
-		"dupurl":  {`{"resources":[{"url":"https://x.test","latency":"1ms"},{"url":"http://X.test/","latency":"1ms"}]}`, `resources[1] ("http://X.test/"): url: listed twice`},
-		"badlat":  {`{"resources":[{"url":"https://x.test/","latency":"soon"}]}`, `time: invalid duration "soon"`},
+		"rcode":     {`{"domains":[{"name":"a.dev","rcode":"NOTAUTH","latency":"1ms"}]}`, `domains[0] ("a.dev"): rcode "NOTAUTH": use NXDOMAIN, SERVFAIL`},
+		"url":       {`{"resources":[{"url":"ftp://x.test/","latency":"1ms"}]}`, `resources[0] ("ftp://x.test/"): url: scheme "ftp"`},
+		"latency":   {`{"domains":[{"name":"a.dev","latency":"-5ms"}]}`, `domains[0] ("a.dev"): latency -5ms: must not be negative`},
+		"json":      {`{"domains": [`, `is not a world file`},
+		"field":     {`{"domains":[{"name":"a.dev","latncy":"1ms"}]}`, `unknown field "latncy"`},
+		"addr":      {`{"domains":[{"name":"a.dev","addrs":["1.2.3"],"latency":"1ms"}]}`, `addrs: "1.2.3" is not an IP address`},
+		"fault":     {`{"resources":[{"url":"https://x.test/","fault":"slow","latency":"1ms"}]}`, `fault "slow": use hang, reset, huge`},
+		"name":      {`{"domains":[{"name":"go dev","latency":"1ms"}]}`, `domains[0] ("go dev"): name: not a DNS name (character ' ')`},
+		"twice":     {`{"domains":[{"name":"a.dev","latency":"1ms"},{"name":"A.dev","latency":"2ms"}]}`, `domains[1] ("A.dev"): name: listed twice`},
+		"nxaddrs":   {`{"domains":[{"name":"a.dev","rcode":"NXDOMAIN","addrs":["192.0.2.1"],"latency":"1ms"}]}`, `addrs: a NXDOMAIN name has no addresses`},
+		"status":    {`{"resources":[{"url":"https://x.test/","status":99,"latency":"1ms"}]}`, `resources[0] ("https://x.test/"): status 99: use 200 to 599`},
+		"both":      {`{"resources":[{"url":"https://x.test/","body":"hi","body_size":10,"latency":"1ms"}]}`, `body_size: give a body or a body_size, not both`},
+		"noreset":   {`{"resources":[{"url":"https://x.test/","fault":"reset","latency":"1ms"}]}`, `fault reset: needs a body or body_size`},
+		"dupurl":    {`{"resources":[{"url":"https://x.test","latency":"1ms"},{"url":"http://X.test/","latency":"1ms"}]}`, `resources[1] ("http://X.test/"): url: listed twice`},
+		"badlat":    {`{"resources":[{"url":"https://x.test/","latency":"soon"}]}`, `latency "soon": time: invalid duration "soon"`},
+		"status1xx": {`{"resources":[{"url":"https://x.test/","status":100,"latency":"1ms"}]}`, `status 100: use 200 to 599 (1xx is not a final response)`},
+		"status199": {`{"resources":[{"url":"https://x.test/","status":199,"latency":"1ms"}]}`, `status 199: use 200 to 599`},
+		"empty":     {``, `is empty`},
+		"spaces":    {" \n\t", `is empty`},
+		"null":      {`null`, `has no domains and no resources`},
+		"object":    {`{}`, `has no domains and no resources`},
+		"emptylist": {`{"domains": [], "resources": []}`, `has no domains and no resources`},
+		"trailing":  {`{"resources":[{"url":"https://x.test/","latency":"1ms"}]} junk`, `line 1, column 59: more after the world's closing }`},
+		"twoobjs":   {"{\"resources\":[{\"url\":\"https://x.test/\"}]}\n{}", `line 2, column 1: more after the world's closing }`},
+		"bom":       {"\xef\xbb\xbf{\"resources\":[{\"url\":\"https://x.test/\"}]}", `byte order mark (BOM)`},
+		"typeerr":   {"{\"resources\":[\n{\"url\":\"https://x.test/\",\"status\":\"200\"}]}", `line 2, column 40: field resources.status: string where a int belongs`},
+		"syntax":    {"{\"resources\":[\n{\"url\":\"https://x.test/\",}]}", `line 2, column 27: invalid character '}'`},
+		"cut":       {`{"resources":[{"url":`, `it ends in the middle of the JSON`},
+		"location":  {`{"resources":[{"url":"https://x.test/","location":"https://y.test/"}]}`, `location: only a 3xx status has one (status 200)`},
+		"noloc":     {`{"resources":[{"url":"https://x.test/","status":301}]}`, `status 301: a redirect needs a location`},
 	} {
 		path := filepath.Join(dir, name+".json")
 		require.NoError(t, os.WriteFile(path, []byte(tc.json), 0o644))
@@ -108,27 +123,41 @@ func TestLoadWorld(t *testing.T) {
 		assert.ErrorContains(t, err, tc.want, name)
 		assert.ErrorContains(t, err, path, "%s: the error names the file", name)
 	}
+	big := filepath.Join(dir, "big.json")
+	require.NoError(t, os.WriteFile(big, make([]byte, MaxWorldSize+1), 0o644))
+	_, err = LoadWorld(big)
+	assert.ErrorContains(t, err, "larger than 16 MiB")
 	_, err = LoadWorld(filepath.Join(dir, "missing.json"))
 	assert.ErrorContains(t, err, "missing.json")
 }
 
+// TestLoadWorldNeverEndingFile: a file that never ends (/dev/zero) is
+// refused after MaxWorldSize bytes, not read until memory runs out.
+func TestLoadWorldNeverEndingFile(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero here")
+	}
+	_, err := LoadWorld("/dev/zero")
+	assert.ErrorContains(t, err, "larger than 16 MiB")
+}
+
 func TestValidateReportsEveryProblem(t *testing.T) {
 	w := &World{
-		Domains:   []Domain{{Name: "a.dev", Rcode: "REFUSED"}, {Name: "b.dev", Latency: -1}},
+		Domains:   []Domain{{Name: "a.dev", Rcode: "NOTAUTH"}, {Name: "b.dev", Latency: -1}},
 		Resources: []Resource{{URL: "ftp://x.test/"}},
 	}
 	err := w.Validate()
-	assert.ErrorContains(t, err, `domains[0] ("a.dev"): rcode "REFUSED"`)
+	assert.ErrorContains(t, err, `domains[0] ("a.dev"): rcode "NOTAUTH"`)
 	assert.ErrorContains(t, err, `domains[1] ("b.dev"): latency -1ns`)
 	assert.ErrorContains(t, err, `resources[0] ("ftp://x.test/"): url`)
 }
 
 func TestAnInvalidWorldIsRefused(t *testing.T) {
-	bad := &World{Domains: []Domain{{Name: "a.dev", Rcode: "REFUSED"}}}
+	bad := &World{Domains: []Domain{{Name: "a.dev", Rcode: "NOTAUTH"}}}
 	_, err := NewLoopback(bad)
 	assert.ErrorContains(t, err, "rcode")
 	_, err = NewMemory(bad)
-	assert.EqualError(t, err, `simnet: domains[0] ("a.dev"): rcode "REFUSED": use NXDOMAIN, SERVFAIL or leave it out`)
+	assert.EqualError(t, err, `simnet: domains[0] ("a.dev"): rcode "NOTAUTH": use NXDOMAIN, SERVFAIL, REFUSED or leave it out`)
 }
 
 func TestWriteJSONReadsBack(t *testing.T) {

@@ -20,6 +20,7 @@ import (
 	"net"
 	"os"
 	"os/signal"
+	"syscall"
 	"time"
 
 	"goasync.dev/workbook/internal/simnet"
@@ -27,8 +28,8 @@ import (
 )
 
 func main() {
-	// Ctrl-C cancels ctx; every lookup still waiting sees it.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C (SIGINT) or SIGTERM cancels ctx; every lookup still waiting sees it.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr, nil))
 }

@@ -15,14 +15,15 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"syscall"
 	"time"
 
 	"goasync.dev/workbook/internal/timeline"
 )
 
 func main() {
-	// Ctrl-C cancels ctx; every say_after that is still sleeping sees it.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C (SIGINT) or SIGTERM cancels ctx; every say_after that is still sleeping sees it.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }

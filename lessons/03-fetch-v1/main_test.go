@@ -134,3 +134,16 @@ func TestREADMEDurations(t *testing.T) {
 		fetchtest.Virtual(t, run, 0, "-timeout", "1s", simnet.HangURL, simnet.PythonURL).Elapsed,
 		fetchtest.Virtual(t, run, 300*time.Millisecond).Elapsed)
 }
+
+// TestHardening: -max-body math.MaxInt64, lost output, eleven URLs, a
+// 100 KB URL and control characters in a URL.
+func TestHardening(t *testing.T) { fetchtest.Hardening(t, run) }
+
+// TestGzip: a compressed body is counted in decoded bytes.
+func TestGzip(t *testing.T) { fetchtest.Gzip(t, run) }
+
+// TestRedirect: a 301 is shown, not followed (as httpx does by default).
+func TestRedirect(t *testing.T) {
+	res := fetchtest.Redirect(t, run)
+	golden.Assert(t, checks.Lesson, "redirect", []byte(res.Output()))
+}

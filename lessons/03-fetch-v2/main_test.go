@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"runtime/metrics"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -77,10 +81,9 @@ func TestGoldenCancel(t *testing.T) {
 	golden.Assert(t, checks.Lesson, "cancelled", []byte(res.Output()))
 }
 
-// TestNoOpenConnections: the default run leaves no connection open.
-func TestNoOpenConnections(t *testing.T) {
-	assert.Zero(t, fetchtest.Virtual(t, run, 0).Leftover)
-}
+// TestNoOpenConnections: the default run leaves no connection open, and a
+// body read in part is closed at once, while the run goes on.
+func TestNoOpenConnections(t *testing.T) { fetchtest.NoOpenConnections(t, run) }
 
 // TestRealClockLoopback runs the lesson on the loopback simulation, on the
 // real clock: it can not beat the slowest URL (400ms), and it must end
@@ -145,6 +148,63 @@ func BenchmarkLoopback1000(b *testing.B) {
 	}
 }
 
+// BenchmarkLargeBodies1000 fetches 1,000 URLs whose bodies are 2 GB each
+// from the loopback simulation, with the default -max-body (1 MiB): every
+// URL is an error, and only its status and byte count are printed. The
+// bodies are counted, never kept, so the peak heap stays small; it fails
+// over 100 MB and reports peak-MB (heap in use, sampled every millisecond)
+// and rss-MB (the process's peak resident set over the runs, VmHWM).
+func BenchmarkLargeBodies1000(b *testing.B) {
+	const count = 1000
+	world := &simnet.World{}
+	var urls []string
+	for i := range count {
+		u := fmt.Sprintf("http://large.test/%d", i)
+		urls = append(urls, u)
+		world.Resources = append(world.Resources, simnet.Resource{URL: u, BodySize: 2_000_000_000})
+	}
+	n, err := simnet.NewLoopback(world)
+	require.NoError(b, err)
+	defer n.Close()
+
+	resetPeakRSS()
+	peak := sampleHeap(b)
+	for b.Loop() {
+		var stdout bytes.Buffer
+		if code := run(context.Background(), append([]string{"-timeout", "2m"}, urls...), &stdout, io.Discard, n); code != 1 {
+			b.Fatalf("exit code %d, want 1 (every body is over -max-body)", code)
+		}
+		if got := strings.Count(stdout.String(), "1048576 bytes ! body larger than -max-body"); got != count {
+			b.Fatalf("%d of %d lines say the body is over -max-body", got, count)
+		}
+	}
+	peakMB := float64(peak()) / (1 << 20)
+	b.ReportMetric(peakMB, "peak-MB")
+	b.ReportMetric(float64(peakRSS())/(1<<20), "rss-MB")
+	if peakMB > 100 {
+		b.Errorf("peak heap %.1f MB, want under 100 MB: are bodies kept?", peakMB)
+	}
+}
+
+// resetPeakRSS resets the process's peak resident set (VmHWM) on Linux;
+// elsewhere it does nothing.
+func resetPeakRSS() { os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) }
+
+// peakRSS returns VmHWM from /proc/self/status in bytes, 0 if unknown.
+func peakRSS() uint64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for l := range strings.Lines(string(b)) {
+		if rest, ok := strings.CutPrefix(l, "VmHWM:"); ok {
+			kb, _ := strconv.ParseUint(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
+
 // sampleHeap samples the heap in use (runtime/metrics: live and dead
 // objects, plus the free space in their spans, what MemStats calls
 // HeapInuse) every millisecond until the benchmark ends, without stopping
@@ -200,3 +260,13 @@ func TestREADMEDurations(t *testing.T) {
 // after 5 s. Skipped without httpx (apt-get install python3-httpx; set
 // PYTHON=/usr/bin/python3 if another python3 comes first in PATH).
 func TestPythonOutput(t *testing.T) { golden.PythonOutput(t, checks.Lesson, "httpx_limits") }
+
+// TestHardening: -max-body math.MaxInt64, lost output, eleven URLs, a
+// 100 KB URL and control characters in a URL.
+func TestHardening(t *testing.T) { fetchtest.Hardening(t, run) }
+
+// TestGzip: a compressed body is counted in decoded bytes.
+func TestGzip(t *testing.T) { fetchtest.Gzip(t, run) }
+
+// TestRedirect: a 301 is shown, not followed (as httpx does by default).
+func TestRedirect(t *testing.T) { fetchtest.Redirect(t, run) }

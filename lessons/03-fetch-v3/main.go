@@ -14,14 +14,15 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"syscall"
 
 	"goasync.dev/workbook/internal/fetch"
 	"goasync.dev/workbook/internal/simnet"
 )
 
 func main() {
-	// Ctrl-C cancels ctx; every request still in flight sees it.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C (SIGINT) or SIGTERM cancels ctx; every request still in flight sees it.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr, nil))
 }

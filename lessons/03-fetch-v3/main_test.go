@@ -133,10 +133,9 @@ func TestGoldenCancel(t *testing.T) {
 	golden.Assert(t, checks.Lesson, "cancelled", []byte(res.Output()))
 }
 
-// TestNoOpenConnections: the default run leaves no connection open.
-func TestNoOpenConnections(t *testing.T) {
-	assert.Zero(t, fetchtest.Virtual(t, run, 0).Leftover)
-}
+// TestNoOpenConnections: the default run leaves no connection open, and a
+// body read in part is closed at once, while the run goes on.
+func TestNoOpenConnections(t *testing.T) { fetchtest.NoOpenConnections(t, run) }
 
 // TestRealClockLoopback runs the lesson on the loopback simulation, on the
 // real clock: it can not beat the slowest URL (400ms), and it must end
@@ -188,3 +187,13 @@ func TestREADMEDurations(t *testing.T) {
 // README shows: gather lets the others run on, TaskGroup cancels them and
 // raises an ExceptionGroup of every error.
 func TestPythonOutput(t *testing.T) { golden.PythonOutput(t, checks.Lesson, "gather_or_taskgroup") }
+
+// TestHardening: -max-body math.MaxInt64, lost output, eleven URLs, a
+// 100 KB URL and control characters in a URL.
+func TestHardening(t *testing.T) { fetchtest.Hardening(t, run) }
+
+// TestGzip: a compressed body is counted in decoded bytes.
+func TestGzip(t *testing.T) { fetchtest.Gzip(t, run) }
+
+// TestRedirect: a 301 is shown, not followed (as httpx does by default).
+func TestRedirect(t *testing.T) { fetchtest.Redirect(t, run) }

@@ -7,6 +7,7 @@ package fetchtest
 import (
 	"context"
 	"io"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -119,18 +120,19 @@ func ByLatency(t testing.TB, urls []string) []string {
 // Line is one result line: "fetch      https://www.python.org  200 OK, ...".
 type Line struct{ Label, URL, Rest string }
 
+// lineRE matches a result line: a label (one word, or "main res" and a
+// number), the URL, and at least two spaces before the rest.
+var lineRE = regexp.MustCompile(`^(main res\d+|\S+) +(\S+) {2,}(.*)$`)
+
 // Lines returns the result lines of stdout, in printed order.
 func Lines(stdout string) []Line {
 	var lines []Line
 	for l := range strings.Lines(stdout) {
-		if len(l) < 11 || l[10] != ' ' {
+		m := lineRE.FindStringSubmatch(strings.TrimRight(l, "\n"))
+		if m == nil || strings.HasPrefix(l, "fetched ") {
 			continue
 		}
-		fields := strings.Fields(l[11:])
-		if len(fields) < 2 {
-			continue
-		}
-		lines = append(lines, Line{strings.TrimSpace(l[:10]), fields[0], strings.Join(fields[1:], " ")})
+		lines = append(lines, Line{m[1], m[2], m[3]})
 	}
 	return lines
 }

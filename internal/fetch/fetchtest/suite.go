@@ -1,9 +1,22 @@
 package fetchtest
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	"fmt"
+	"io"
+	"log"
+	"math"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -11,6 +24,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"goasync.dev/workbook/internal/ctrlc"
+	"goasync.dev/workbook/internal/fetch"
 	"goasync.dev/workbook/internal/simnet"
 )
 
@@ -51,6 +65,23 @@ func Faults(t *testing.T, run Runner, linesPerURL int) {
 		{"timeout", []string{"-timeout", "1s"}, simnet.HangURL, "! no answer within -timeout 1s: the server is slow or down; try a longer -timeout"},
 		{"reset", nil, simnet.ResetURL, "200 OK, 5000 bytes ! connection broken after 5000 of 10000 bytes: try again"},
 		{"oversized", nil, simnet.HugeURL, "200 OK, 1048576 bytes ! body larger than -max-body 1048576 bytes: stopped reading"},
+		{"empty", nil, "", "! empty URL: write it like https://www.example.com"},
+		{"no host", nil, "http:///x", "! no host: write it like https://www.example.com"},
+		{"no host, port", nil, "http://:8080/", "! no host: write it like https://www.example.com"},
+		{"port", nil, "http://www.example.com:99999/", "! no such port 99999: a port is a number from 1 to 65535"},
+		{"host:port", nil, "127.0.0.1:8080", "! no scheme: write http://127.0.0.1:8080"},
+		{"localhost:port/x", nil, "localhost:8080/x", "! no scheme: write http://localhost:8080/x"},
+		{"//host", nil, "//www.example.com/x", "! no scheme: write it as https://www.example.com/x"},
+		{"control", nil, "http://a\x1b[31m.test/\r\n", "! not a URL (net/url: invalid control character in URL)"},
+		{"not in world", nil, "https://www.example.com/nope", "404 Not Found in the simulated world, 56 bytes ! the server refused: check the URL"},
+		{"refused", nil, simnet.RefuseURL, "! connection refused by refuse.example.net: no server listens on that port; check the port in the URL"},
+		{"closed", nil, simnet.CloseURL, "! close.example.net closed the connection without answering: try again"},
+		{"not HTTP", nil, simnet.NotHTTPURL, "! binary.example.net did not answer in HTTP: is the port that of a web server? (a retry will not help)"},
+		{"bad length", nil, simnet.BadLengthURL, `! length.example.net sent a broken header (bad Content-Length "lots"): a retry will not help`},
+		{"big header", nil, simnet.BigHeaderURL, "! header.example.net sent a response header larger than the client accepts (10 MB): a retry will not help"},
+		{"servfail", nil, "https://" + simnet.ServfailName + "/", "! the DNS server failed to look up servfail.test (SERVFAIL): try again later"},
+		{"dns refused", nil, "https://" + simnet.RefusedName + "/", "! the DNS server refused to look up refused.test (REFUSED): check which DNS server"},
+		{"dns timeout", []string{"-timeout", "1s"}, "https://" + simnet.SilentName + "/", "! no answer within -timeout 1s"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			res := Virtual(t, run, 0, append(tc.args, tc.url, simnet.ExampleURL)...)
@@ -59,7 +90,7 @@ func Faults(t *testing.T, run Runner, linesPerURL int) {
 			lines := Lines(res.Stdout)
 			require.Len(t, lines, 2*linesPerURL, res.Stdout)
 			for _, l := range lines {
-				if l.URL == tc.url {
+				if l.URL == fetch.Display(tc.url) {
 					assert.Contains(t, l.Rest, tc.want)
 				} else {
 					assert.Equal(t, "200 OK, 263 bytes", l.Rest)
@@ -71,6 +102,18 @@ func Faults(t *testing.T, run Runner, linesPerURL int) {
 			assert.Zero(t, res.Leftover, "connections left open")
 		})
 	}
+}
+
+// NoOpenConnections asserts that no connection outlives its use. After a
+// run is too late to look: the run's own cancel, as it returns, closes
+// every connection a fetch forgot, so only a count while the run goes on
+// sees a body that was never closed. python.org (150ms) is read in part
+// (-max-body 1000), so its connection can not go back to the pool: at
+// 200ms only httpbin's (400ms) may be open.
+func NoOpenConnections(t *testing.T, run Runner) {
+	open := ConnsAt(t, run, 200*time.Millisecond, "-max-body", "1000", simnet.PythonURL, simnet.HTTPBinURL)
+	assert.Equal(t, 1, open, "connections open at 200ms, want httpbin's only: is every resp.Body closed when fetchURL returns?")
+	assert.Zero(t, Virtual(t, run, 0).Leftover, "goroutines left after the run: are the idle connections closed?")
 }
 
 // RealClockLoopback runs the lesson on the loopback simulation, on the real
@@ -92,22 +135,58 @@ func RealClockLoopback(t *testing.T, run Runner) {
 	}
 }
 
-// WorldFile asserts that -world loads a world of your own.
+// WorldFile asserts that -world loads a world of your own, served on
+// loopback with the client's -timeout (a URL that hangs ends at it).
 func WorldFile(t *testing.T, run Runner) {
 	path := filepath.Join(t.TempDir(), "world.json")
-	require.NoError(t, os.WriteFile(path, []byte(`{"resources": [{"url": "http://my.test/", "body": "hello\n", "latency": "10ms"}]}`), 0o644))
+	require.NoError(t, os.WriteFile(path, []byte(`{"resources": [{"url": "http://my.test/", "body": "hello\n", "latency": "10ms"},
+		{"url": "http://my.test/hang", "fault": "hang"}]}`), 0o644))
 	res := Real(context.Background(), run, nil, "-world", path, "http://my.test/")
 	require.Equal(t, 0, res.Code, res.Output())
 	assert.Contains(t, res.Stdout, "200 OK, 6 bytes")
+
+	// A run with no client timeout would hang: give up after 10s.
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	res = Real(ctx, run, nil, "-world", path, "-timeout", "300ms", "http://my.test/hang")
+	assert.Contains(t, res.Stdout, "! no answer within -timeout 300ms", "has the -offline client a Timeout?")
+	// The bounds of a real clock: not before the timeout, and well before
+	// the test's own.
+	assert.GreaterOrEqual(t, res.Elapsed, 300*time.Millisecond)
+	assert.Less(t, res.Elapsed, 10*time.Second)
 }
 
-// Online asserts that on the real network a URL that can not be reached
-// says so and suggests -offline. (Port 1 of this machine refuses
-// connections.)
+// Online asserts that on the real network (loopback only) each failure is
+// named for what it is, with no -offline advice where the network is
+// plainly up: a refused connection (port 1 of this machine refuses), HTTP
+// spoken to an https:// URL, a certificate no one trusts, and a server
+// that never answers (it ends at -timeout).
 func Online(t *testing.T, run Runner) {
-	res := Real(context.Background(), run, nil, "-timeout", "5s", "http://127.0.0.1:1/")
+	plain := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {}))
+	defer plain.Close()
+	untrusted := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {}))
+	untrusted.Config.ErrorLog = log.New(io.Discard, "", 0) // the refused handshake is the point
+	untrusted.StartTLS()
+	defer untrusted.Close()
+	hang := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { <-r.Context().Done() }))
+	defer hang.Close()
+	https := "https://" + plain.Listener.Addr().String() + "/"
+	// A TLS handshake under -race on a loaded machine can take a second:
+	// -timeout here is far above it. A run with no client timeout would
+	// hang on hang.URL: the context gives up after 20s.
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	res := Real(ctx, run, nil, "-timeout", "10s", "http://127.0.0.1:1/", https, untrusted.URL)
 	assert.Equal(t, 1, res.Code)
-	assert.Contains(t, res.Stdout, "! cannot reach 127.0.0.1: is the network up? try -offline")
+	assert.Contains(t, res.Stdout, "! connection refused by 127.0.0.1: no server listens on that port; check the port in the URL")
+	assert.Contains(t, res.Stdout, "! 127.0.0.1 answered an https:// URL in plain HTTP: write http:// (a retry will not help)")
+	assert.Contains(t, res.Stdout, "! 127.0.0.1 has a certificate this machine does not trust (x509: certificate signed by unknown authority): a retry will not help")
+	assert.NotContains(t, res.Stdout, "-offline")
+	assert.NotContains(t, res.Stdout, "try again")
+
+	res = Real(ctx, run, nil, "-timeout", "300ms", hang.URL)
+	assert.Contains(t, res.Stdout, "! no answer within -timeout 300ms", "has the online client a Timeout?")
+	assert.GreaterOrEqual(t, res.Elapsed, 300*time.Millisecond)
 }
 
 // BadArgs are flags a run must refuse, and what its message must say.
@@ -117,21 +196,41 @@ type BadArgs struct {
 }
 
 // BadInput asserts that every bad flag of the common ones, and of more (the
-// lesson's own), names itself, says what to do and exits 2; and that -h
-// prints the flags and exits 0.
+// lesson's own), is one line that names it, says what to do, and exits 2;
+// so is every bad world file; and that -h prints the flags and exits 0.
 func BadInput(t *testing.T, run Runner, more ...BadArgs) {
+	dir := t.TempDir()
+	world := func(name, content string) string {
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, []byte(content), 0o644))
+		return path
+	}
 	cases := append([]BadArgs{
 		{[]string{"-timeout", "0"}, "-timeout 0s: must be a positive duration"},
+		{[]string{"-timeout", "5"}, "-timeout 5: a duration needs a unit, e.g. 5s"},
+		{[]string{"-timeout", "soon"}, `-timeout "soon": not a duration; write it like 10s`},
 		{[]string{"-max-body", "-1"}, "-max-body -1: must be a positive number of bytes"},
-		{[]string{"-timeout", "soon"}, `invalid value "soon" for flag -timeout`},
+		{[]string{"-max-body", "0"}, "-max-body 0: must be a positive number of bytes"},
+		{[]string{"-max-body", "1e9"}, `-max-body "1e9": not a whole number`},
 		{[]string{"https://go.dev", "-offline"}, `"-offline" after the URLs: put every flag before the first URL`},
 		{[]string{"-world", "no-such-world.json"}, "-world: simnet: reading world"},
+		{[]string{"-world", world("empty.json", "")}, "is not a world file: it is empty"},
+		{[]string{"-world", world("null.json", "null")}, "it has no domains and no resources"},
+		{[]string{"-world", world("object.json", "{}")}, "it has no domains and no resources"},
+		{[]string{"-world", world("junk.json", `{"resources":[{"url":"http://my.test/"}]}x`)}, "line 1, column 42: more after the world's closing }"},
+		{[]string{"-world", world("bom.json", "\ufeff{}")}, "byte order mark (BOM)"},
+		{[]string{"-world", world("type.json", `{"resources":[{"url":"http://my.test/","status":"200"}]}`)}, "field resources.status: string where a int belongs"},
+		{[]string{"-world", world("status.json", `{"resources":[{"url":"http://my.test/","status":101}]}`)}, `resources[0] ("http://my.test/"): status 101: use 200 to 599`},
 		{[]string{"-nope"}, "flag provided but not defined: -nope"},
 	}, more...)
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		cases = append(cases, BadArgs{[]string{"-world", "/dev/zero"}, "larger than 16 MiB"})
+	}
 	for _, tc := range cases {
 		res := Real(context.Background(), run, nil, tc.Args...)
 		assert.Equal(t, 2, res.Code, "%v", tc.Args)
 		assert.Contains(t, res.Stderr, tc.Want, "%v", tc.Args)
+		assert.Equal(t, 1, strings.Count(res.Stderr, "\n"), "%v: one line: %s", tc.Args, res.Stderr)
 		assert.Empty(t, res.Stdout, "%v", tc.Args)
 	}
 	res := Real(context.Background(), run, nil, "-h")
@@ -143,13 +242,132 @@ func BadInput(t *testing.T, run Runner, more ...BadArgs) {
 // (150ms) and a URL that never answers from the loopback simulation, and
 // sends a real SIGINT (what Ctrl-C sends) after a second: the hanging
 // request must end at once, the program print python.org's result and exit
-// 130.
+// 130. A real SIGTERM must do the same, with exit code 143.
 func CtrlC(t *testing.T) {
-	exit := ctrlc.Run(t, "", "-offline", simnet.PythonURL, simnet.HangURL)
-	require.Equal(t, 130, exit.Code, exit.Stderr)
-	assert.Less(t, exit.Took, 5*time.Second, "Ctrl-C must end the hanging request at once")
-	stdout := exit.Before + exit.After
-	assert.Contains(t, stdout, "200 OK, 51200 bytes")
-	assert.Contains(t, stdout, "! cancelled: interrupted")
-	assert.Contains(t, exit.Stderr, "interrupted after ")
+	bin := ctrlc.Build(t)
+	for _, tc := range []struct {
+		sig  os.Signal
+		code int
+		says string
+	}{
+		{os.Interrupt, 130, "interrupted after "},
+		{syscall.SIGTERM, 143, "terminated (SIGTERM) after "},
+	} {
+		exit := ctrlc.SignalBinary(t, bin, tc.sig, "", "-offline", simnet.PythonURL, simnet.HangURL)
+		require.Equal(t, tc.code, exit.Code, "%v: %s", tc.sig, exit.Stderr)
+		assert.Less(t, exit.Took, 5*time.Second, "%v must end the hanging request at once", tc.sig)
+		stdout := exit.Before + exit.After
+		assert.Contains(t, stdout, "200 OK, 51200 bytes")
+		assert.Contains(t, stdout, "! cancelled: interrupted")
+		assert.Contains(t, stdout, "fetched 2 URLs in ", "%v: the summary", tc.sig)
+		assert.Contains(t, exit.Stderr, tc.says)
+	}
+}
+
+// Redirect asserts that a redirect is not followed, as httpx does not by
+// default: the 301 is the result, and the run exits 0.
+func Redirect(t *testing.T, run Runner) Result {
+	t.Helper()
+	res := Virtual(t, run, 0, simnet.RedirectURL)
+	assert.Equal(t, 0, res.Code, res.Output())
+	assert.Contains(t, res.Stdout, "301 Moved Permanently, 32 bytes")
+	assert.NotContains(t, res.Stdout, "51200 bytes", "the redirect to python.org was followed")
+
+	// What Go's default client, which follows redirects, would have shown.
+	inBubble(t, func(n *simnet.Net) {
+		resp, err := n.Client(time.Second).Get(simnet.RedirectURL)
+		require.NoError(t, err)
+		defer resp.Body.Close()
+		size, err := io.Copy(io.Discard, resp.Body)
+		require.NoError(t, err)
+		assert.Equal(t, "200 OK, 51200", fmt.Sprintf("%s, %d", resp.Status, size))
+		n.Transport().CloseIdleConnections()
+	})
+	return res
+}
+
+// Gzip asserts that a gzip-compressed body is counted, and limited by
+// -max-body, in decoded bytes, as httpx's response.content is: 10,000
+// bytes sent as a few dozen.
+func Gzip(t *testing.T, run Runner) {
+	page := strings.Repeat("0123456789", 1000)
+	var sent int
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var b bytes.Buffer
+		zw := gzip.NewWriter(&b)
+		zw.Write([]byte(page))
+		zw.Close()
+		sent = b.Len()
+		w.Header().Set("Content-Encoding", "gzip")
+		w.Write(b.Bytes())
+	}))
+	defer srv.Close()
+	res := Real(context.Background(), run, nil, srv.URL)
+	assert.Equal(t, 0, res.Code, res.Output())
+	assert.Contains(t, res.Stdout, "200 OK, 10000 bytes")
+	assert.Less(t, sent, 1000, "the body went compressed")
+	res = Real(context.Background(), run, nil, "-max-body", "5000", srv.URL)
+	assert.Contains(t, res.Stdout, "200 OK, 5000 bytes ! body larger than -max-body 5000 bytes")
+}
+
+// Hardening asserts what a run must do with extreme input: a -max-body of
+// math.MaxInt64 reads bodies whole (MaxBody+1 must not wrap around), output
+// that can not be written fails the run, eleven URLs keep their columns
+// aligned, a 100 KB URL does not widen every line, and control characters
+// in a URL never reach the terminal.
+func Hardening(t *testing.T, run Runner) {
+	t.Run("max-body MaxInt64", func(t *testing.T) {
+		res := Virtual(t, run, 0, "-max-body", strconv.FormatInt(math.MaxInt64, 10), simnet.PythonURL)
+		assert.Equal(t, 0, res.Code, res.Output())
+		assert.Contains(t, res.Stdout, "200 OK, 51200 bytes")
+	})
+	t.Run("bodies counted, not kept", func(t *testing.T) {
+		// Ten bodies of 1 MiB (read up to -max-body): kept, they would
+		// allocate 10 MiB and more (20 MiB as a slice grows); counted,
+		// a few buffers.
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		res := Virtual(t, run, 0, slices.Repeat([]string{simnet.HugeURL}, 10)...)
+		runtime.ReadMemStats(&after)
+		assert.GreaterOrEqual(t, strings.Count(res.Stdout, "1048576 bytes ! body larger than -max-body"), 10, res.Stdout)
+		allocated := after.TotalAlloc - before.TotalAlloc
+		t.Logf("allocated %d KiB for 10 bodies of 1 MiB", allocated>>10)
+		assert.Less(t, allocated, uint64(5<<20), "allocated %d bytes for 10 bodies of 1 MiB: are the bodies kept?", allocated)
+	})
+	t.Run("output lost", func(t *testing.T) {
+		var stderr strings.Builder
+		var code int
+		inBubble(t, func(n *simnet.Net) {
+			code = run(context.Background(), nil, failingWriter{}, &stderr, n)
+		})
+		assert.Equal(t, 1, code, "a run whose output is lost must not exit 0")
+		assert.Contains(t, stderr.String(), "output lost (write /dev/stdout: no space left on device)")
+	})
+	t.Run("eleven URLs", func(t *testing.T) {
+		urls := slices.Repeat([]string{simnet.ExampleURL}, 11)
+		res := Virtual(t, run, 0, urls...)
+		require.Equal(t, 0, res.Code, res.Output())
+		for l := range strings.Lines(res.Stdout) {
+			if !strings.HasPrefix(l, "fetched ") {
+				assert.Equal(t, 12, strings.Index(l, "https://"), "the URL column starts after the widest label: %q", l)
+			}
+		}
+	})
+	t.Run("long and hostile URLs", func(t *testing.T) {
+		long := "https://www.example.com/" + strings.Repeat("a", 100_000)
+		res := Virtual(t, run, 0, long, "http://evil.test/\x1b[2J\r\n", simnet.ExampleURL)
+		for l := range strings.Lines(res.Stdout) {
+			assert.Less(t, len(l), 300, "a line as long as the longest URL: %.80q", l)
+		}
+		assert.NotContains(t, res.Stdout, "\x1b", "an ESC reached the terminal")
+		assert.NotContains(t, res.Stdout, "\r", "a CR reached the terminal")
+		assert.Contains(t, res.Stdout, `"http://evil.test/\x1b[2J\r\n"`)
+	})
+}
+
+// failingWriter fails every write as a full disk (/dev/full) does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) {
+	return 0, &os.PathError{Op: "write", Path: "/dev/stdout", Err: syscall.ENOSPC}
 }

@@ -14,6 +14,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"goasync.dev/workbook/internal/keywords"
@@ -22,8 +23,8 @@ import (
 )
 
 func main() {
-	// Ctrl-C cancels ctx; every lookup still waiting sees it.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	// Ctrl-C (SIGINT) or SIGTERM cancels ctx; every lookup still waiting sees it.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr, nil))
 }

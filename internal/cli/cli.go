@@ -1,0 +1,147 @@
+// Package cli is what the lessons' command lines share: flags parsed with
+// one usage style and one-line errors that say what to write; an output
+// that remembers its first write error, so a program whose output is lost
+// (a full disk, a closed stdout) can say so and exit non-zero; and the
+// exit code of a program ended by a signal.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+)
+
+// Writer is an io.Writer that remembers the first error of the writer it
+// wraps: print freely, then check Err once at the end. After an error it
+// writes nothing more. It is safe for concurrent use.
+type Writer struct {
+	mu  sync.Mutex
+	w   io.Writer
+	err error
+}
+
+// NewWriter returns a Writer to w.
+func NewWriter(w io.Writer) *Writer { return &Writer{w: w} }
+
+// Write writes p, unless an earlier write failed: then it returns that
+// error and writes nothing.
+func (w *Writer) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err != nil {
+		return 0, w.err
+	}
+	n, err := w.w.Write(p)
+	if err == nil && n < len(p) {
+		err = io.ErrShortWrite
+	}
+	w.err = err
+	return n, err
+}
+
+// Err is the first write error, or nil.
+func (w *Writer) Err() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
+}
+
+// Signals are the signals a lesson handles as Ctrl-C: SIGINT (Ctrl-C) and
+// SIGTERM (kill's default, and what a container runtime or CI sends to
+// stop a program). Pass them to signal.NotifyContext.
+var Signals = []os.Signal{os.Interrupt, syscall.SIGTERM}
+
+// Exit codes of a program ended by a signal: 128 plus the signal's number,
+// the shell's convention, which scripts and CI runners read.
+const (
+	ExitInterrupted = 130 // SIGINT, Ctrl-C
+	ExitTerminated  = 143 // SIGTERM
+)
+
+// InterruptCode returns the exit code for a context cancelled by
+// signal.NotifyContext: ExitTerminated if SIGTERM cancelled it, else
+// ExitInterrupted. Since Go 1.26 the context's cause names the signal
+// ("terminated signal received"); with an older Go, or a context cancelled
+// otherwise (a test), it is ExitInterrupted.
+func InterruptCode(ctx context.Context) int {
+	// The cause is an unexported type whose text is the signal's name.
+	if cause := context.Cause(ctx); cause != nil && cause.Error() == syscall.SIGTERM.String()+" signal received" {
+		return ExitTerminated
+	}
+	return ExitInterrupted
+}
+
+// Parse parses args into flags, which must be flag.ContinueOnError. On
+// -h it prints usage (a synopsis such as "usage: 02-tasks [flags]" and
+// lines about the program) then every flag, and returns ExitOK; on a bad
+// flag it prints one line, naming the flag and what to write instead, and
+// returns ExitUsage. ok is true when the program should go on.
+func Parse(flags *flag.FlagSet, args []string, stderr io.Writer, usage string) (code int, ok bool) {
+	flags.SetOutput(io.Discard) // the flag package would print the usage after every error
+	flags.Usage = func() {}
+	err := flags.Parse(args)
+	switch {
+	case err == nil:
+		return 0, true
+	case errors.Is(err, flag.ErrHelp):
+		flags.SetOutput(stderr)
+		fmt.Fprintln(stderr, strings.TrimRight(usage, "\n"))
+		flags.PrintDefaults()
+		return ExitOK, false
+	}
+	fmt.Fprintf(stderr, "%s: %s (-h lists the flags)\n", flags.Name(), explainFlag(flags, err))
+	return ExitUsage, false
+}
+
+// Exit codes of Parse.
+const (
+	ExitOK    = 0 // -h
+	ExitUsage = 2 // a bad flag
+)
+
+// badValue matches the flag package's message for a value its flag can
+// not parse.
+var badValue = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-([^:]+): (.*)$`)
+
+// explainFlag rewrites the flag package's "invalid value ... parse error"
+// into what the value lacks.
+func explainFlag(flags *flag.FlagSet, err error) string {
+	m := badValue.FindStringSubmatch(err.Error())
+	if m == nil {
+		return err.Error()
+	}
+	value, name, why := strconv.Quote(m[1]), m[2], m[3]
+	f := flags.Lookup(name)
+	if f == nil {
+		return err.Error()
+	}
+	getter, _ := f.Value.(flag.Getter)
+	var v any
+	if getter != nil {
+		v = getter.Get()
+	}
+	switch v.(type) {
+	case time.Duration:
+		if _, numErr := strconv.ParseFloat(m[1], 64); numErr == nil {
+			return fmt.Sprintf("-%s %s: a duration needs a unit, e.g. %ss or %sms", name, m[1], m[1], m[1])
+		}
+		return fmt.Sprintf("-%s %s: not a duration; write it like 10s, 500ms or 1m30s", name, value)
+	case int, int64, uint, uint64:
+		if why == "value out of range" {
+			return fmt.Sprintf("-%s %s: too large a number", name, value)
+		}
+		return fmt.Sprintf("-%s %s: not a whole number", name, value)
+	case bool:
+		return fmt.Sprintf("-%s=%s: write -%s alone, or -%s=true or -%s=false", name, m[1], name, name, name)
+	}
+	return fmt.Sprintf("-%s %s: %s", name, value, why)
+}
