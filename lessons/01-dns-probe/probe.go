@@ -80,12 +80,21 @@ func (p *prober) probe(ctx context.Context, name string) result {
 // every failure, so a dead network makes every name look free; here a
 // timeout or a failing server is its own kind of answer.
 func classify(ctx context.Context, name string, addrs []netip.Addr, err error, timeout time.Duration) result {
+	//exercise:2
 	var dnsErr *net.DNSError
+	//exercise:end
 	switch {
 	case err == nil:
 		return result{name: name, status: found, addrs: sortAddrs(addrs)}
 	case ctx.Err() != nil: // Ctrl-C, not this lookup's own timeout
 		return result{name: name, status: cancelled, reason: "cancelled"}
+	//exercise:2 this is Python's `except socket.gaierror: free`:
+	//exercise:2 every failure counts as "not found", so a dead network makes every
+	//exercise:2 name look free. Only a *net.DNSError (errors.As) with IsNotFound is
+	//exercise:2 notFound. A timeout (IsTimeout) is failed with the reason
+	//exercise:2 fmt.Sprintf("no answer within %s (timeout)", timeout); a SERVFAIL
+	//exercise:2 (IsTemporary, Err "server misbehaving") is failed with the reason
+	//exercise:2 "server failure (SERVFAIL)"; any other error is failed with its text.
 	case !errors.As(err, &dnsErr):
 		return result{name: name, status: failed, reason: err.Error()}
 	case dnsErr.IsNotFound:
@@ -98,6 +107,9 @@ func classify(ctx context.Context, name string, addrs []netip.Addr, err error, t
 		// dnsErr.Err, not err.Error(): the latter names this machine's
 		// nameserver, which is not the point and differs between machines.
 		return result{name: name, status: failed, reason: dnsErr.Err}
+		//exercise:shipped default:
+		//exercise:shipped 	return result{name: name, status: notFound}
+		//exercise:end
 	}
 }
 
@@ -138,7 +150,9 @@ func sortAddrs(addrs []netip.Addr) []string {
 func (p *prober) probeAll(ctx context.Context, names []string) <-chan result {
 	results := make(chan result, len(names))
 	go func() {
+		//exercise:1
 		var wg sync.WaitGroup
+		//exercise:end
 		for _, name := range names {
 			// With -limit, wait here for a free slot: the names start in
 			// input order, at most cap(p.slots) at a time.
@@ -146,12 +160,22 @@ func (p *prober) probeAll(ctx context.Context, names []string) <-chan result {
 				results <- result{name: name, status: cancelled, reason: "cancelled"}
 				continue
 			}
+			//exercise:1 this probes one name, waits for its answer,
+			//exercise:1 then probes the next: 25 lookups take the sum of their
+			//exercise:1 latencies, and print in input order. Run each probe in a
+			//exercise:1 goroutine of its own (a sync.WaitGroup's wg.Go), and close
+			//exercise:1 results only after wg.Wait().
 			wg.Go(func() {
 				defer p.release()
 				results <- p.probe(ctx, name)
 			})
+			//exercise:shipped results <- p.probe(ctx, name)
+			//exercise:shipped p.release()
+			//exercise:end
 		}
+		//exercise:1
 		wg.Wait()
+		//exercise:end
 		close(results)
 	}()
 	return results
@@ -169,6 +193,10 @@ func channelResults(ctx context.Context, p *prober, names []string, out io.Write
 // The buffered channel is the semaphore: a send takes a slot and blocks
 // while all cap(slots) are taken. It gives up when ctx is cancelled.
 func (p *prober) acquire(ctx context.Context) bool {
+	//exercise:3 -limit is ignored: nothing bounds how many lookups
+	//exercise:3 run at once (after exercise 1, all of them). When
+	//exercise:3 p.slots is not nil, take a slot by sending into it, in a select that
+	//exercise:3 also gives up (returns false) when ctx.Done() is closed.
 	if p.slots == nil {
 		return ctx.Err() == nil
 	}
@@ -178,13 +206,17 @@ func (p *prober) acquire(ctx context.Context) bool {
 	case <-ctx.Done():
 		return false
 	}
+	//exercise:shipped return ctx.Err() == nil
+	//exercise:end
 }
 
 // release gives the slot back: a receive makes room for one more send.
 func (p *prober) release() {
+	//exercise:3 when p.slots is not nil, receive from it.
 	if p.slots != nil {
 		<-p.slots
 	}
+	//exercise:end
 }
 
 // validate says why name is not a DNS host name, or returns nil. A bad name

@@ -40,21 +40,33 @@ func fetchURL(ctx context.Context, c *fetch.Client, rawURL string) (r fetch.Resu
 		r.Err = c.Explain(ctx, req.URL.Hostname(), err)
 		return r
 	}
+	//exercise:3 nothing closes resp.Body, so a body that is not
+	//exercise:3 read to the end keeps its connection (and two goroutines) busy for
+	//exercise:3 ever. Close it when fetchURL returns.
 	// Closing the body hands the connection back to the client (or closes
 	// it if the body was not read to the end): without it, every fetch
 	// would keep a connection and two goroutines busy.
 	defer resp.Body.Close()
+	//exercise:end
 	r.Status = resp.Status
 
+	//exercise:2 this reads the whole body, however large: a 1 GiB
+	//exercise:2 body takes 1 GiB of memory. Read through io.LimitReader, at most
+	//exercise:2 c.MaxBody+1 bytes, and if you got more than c.MaxBody, keep the first
+	//exercise:2 c.MaxBody and set r.Err to c.TooLarge(), which names -max-body.
 	// Read at most MaxBody+1 bytes: one byte more than allowed proves the
 	// body is too large, without ever holding more than that in memory.
 	r.Body, err = io.ReadAll(io.LimitReader(resp.Body, c.MaxBody+1))
+	//exercise:shipped r.Body, err = io.ReadAll(resp.Body)
+	//exercise:end
 	switch {
 	case err != nil:
 		r.Err = c.ExplainBody(ctx, err, len(r.Body), resp.ContentLength)
+	//exercise:2
 	case int64(len(r.Body)) > c.MaxBody:
 		r.Body = r.Body[:c.MaxBody]
 		r.Err = c.TooLarge()
+	//exercise:end
 	case resp.StatusCode >= 400:
 		r.Err = fetch.StatusError(resp.StatusCode)
 	}

@@ -1,7 +1,11 @@
-// Command exercise is your copy of lesson 01-dns-probe, with four TODOs to
-// do. `make check` tells you which are done; the lesson's README explains them.
+// Command exercise is your copy of lesson 01-dns-probe, with four exercises to do,
+// each marked TODO(exercise N). `make check LESSON=01-dns-probe` tells you which
+// are done; the lesson's README explains them.
 //
-//	go run ./lessons/01-dns-probe/exercise -offline -timeline
+//	go run ./lessons/01-dns-probe/exercise -offline         # the simulated internet
+//	go run ./lessons/01-dns-probe/exercise -offline -words python -limit 5 -timeline
+//	go run ./lessons/01-dns-probe/exercise -offline -style pull
+//	go run ./lessons/01-dns-probe/exercise go.dev python.org # your names, online
 package main
 
 import (

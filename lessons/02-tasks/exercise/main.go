@@ -1,7 +1,10 @@
-// Command exercise is your copy of lesson 02-tasks, with four TODOs to do.
-// `make check` tells you which are done; the lesson's README explains them.
+// Command exercise is your copy of lesson 02-tasks, with four exercises to do,
+// each marked TODO(exercise N). `make check LESSON=02-tasks` tells you which
+// are done; the lesson's README explains them.
 //
-//	go run ./lessons/02-tasks/exercise -mode tasks -timeline
+//	go run ./lessons/02-tasks/exercise                  # -mode tasks
+//	go run ./lessons/02-tasks/exercise -mode sequential
+//	go run ./lessons/02-tasks/exercise -mode waitgroup -timeline -unit 200ms
 package main
 
 import (

@@ -1,0 +1,128 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// listFlag collects a repeated flag.
+type listFlag []string
+
+func (l *listFlag) String() string     { return strings.Join(*l, ",") }
+func (l *listFlag) Set(s string) error { *l = append(*l, strings.Fields(s)...); return nil }
+
+func cmdTree(args []string, stdout io.Writer) error {
+	fs := flags("tree")
+	out := fs.String("o", "", "the folder to write the workbook into (must be empty or new)")
+	answers := fs.Bool("answers", false, "fill every gap with its answer (make solvable)")
+	var flip listFlag
+	fs.Var(&flip, "flip", "an exercise (02-tasks/2) to fill the other way: answered as shipped, or left shipped among the answers; repeatable")
+	if err := parse(fs, args); err != nil {
+		return err
+	}
+	if *out == "" {
+		return fmt.Errorf("%w: say where: -o DIR", errUsage)
+	}
+	lessons, err := lessonsOr(".", fs.Args())
+	if err != nil {
+		return err
+	}
+	for _, f := range flip {
+		name, num, _ := strings.Cut(f, "/")
+		n, err := strconv.Atoi(num)
+		i := slices.IndexFunc(lessons, func(l *Lesson) bool { return l.Name == name })
+		if err != nil || i < 0 || n < 1 || n > lessons[i].Exercises() {
+			return fmt.Errorf("%w: -flip %q: want LESSON/N, an exercise of %s", errUsage, f, lessonNames(lessons))
+		}
+	}
+	fill := func(lesson string) Fill {
+		return func(g Gap) bool {
+			return *answers != slices.Contains(flip, exerciseLabel(lesson, g.N))
+		}
+	}
+	if err := Tree(".", *out, lessons, fill); err != nil {
+		return err
+	}
+	mode := "as shipped"
+	if *answers {
+		mode = "with the answers"
+	}
+	fmt.Fprintf(stdout, "exgen tree: %s holds the workbook, the exercises of %s derived %s\n", *out, lessonNames(lessons), mode)
+	return nil
+}
+
+func lessonNames(ls []*Lesson) string {
+	var names []string
+	for _, l := range ls {
+		names = append(names, l.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// Tree copies the workbook at root into dir (go.work, internal/, lessons/,
+// testdata/), with each lesson's exercise/ derived afresh from the
+// reference: the learner's files there are never read, only the
+// exercise's own test files the manifest names (kept).
+func Tree(root, dir string, lessons []*Lesson, fill func(lesson string) Fill) error {
+	for _, name := range []string{"go.work", "go.work.sum"} {
+		if err := copyFile(filepath.Join(root, name), filepath.Join(dir, name)); err != nil && !os.IsNotExist(err) {
+			return err
+		}
+	}
+	for _, sub := range []string{"internal", "lessons", "testdata"} {
+		err := filepath.WalkDir(filepath.Join(root, sub), func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, path)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dir, rel), 0o755)
+			}
+			if filepath.Base(filepath.Dir(path)) == "exercise" && strings.HasPrefix(rel, "lessons"+string(filepath.Separator)) {
+				return nil // derived below
+			}
+			return copyFile(path, filepath.Join(dir, rel))
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for _, l := range lessons {
+		derived, err := l.Derive(fill(l.Name))
+		if err != nil {
+			return err
+		}
+		m, err := l.ReadManifest()
+		if err != nil {
+			return err
+		}
+		exDir := filepath.Join(dir, "lessons", l.Name, "exercise")
+		for name, b := range derived {
+			if err := os.WriteFile(filepath.Join(exDir, name), b, 0o644); err != nil {
+				return err
+			}
+		}
+		for name, hash := range m {
+			if hash == kept {
+				if err := copyFile(filepath.Join(l.Dir(), name), filepath.Join(exDir, name)); err != nil {
+					return fmt.Errorf("%s/%s, a test file of the exercise, is missing: restore it from git (%w)", l.ExerciseDir(), name, err)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func copyFile(from, to string) error {
+	b, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, b, 0o644)
+}
