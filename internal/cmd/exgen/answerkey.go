@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 )
@@ -98,6 +99,9 @@ func (l *Lesson) AnswerKey(dir string, w io.Writer) error {
 
 // withoutTodo drops the gap's TODO comment lines, and blank lines, from the
 // learner's lines.
+// lineComment is a // comment, but not the // of "https://".
+var lineComment = regexp.MustCompile(`(^|\s)//.*`)
+
 func withoutTodo(theirs []string, g Gap) []string {
 	todo := map[string]bool{}
 	for _, t := range g.todoLines() {
@@ -112,13 +116,13 @@ func withoutTodo(theirs []string, g Gap) []string {
 	return out
 }
 
-// trimAll drops indentation, trailing comments of whole-line comments, and
-// blank lines, so only code is compared.
+// trimAll drops indentation, comments and blank lines, so only code is
+// compared.
 func trimAll(in []string) []string {
 	var out []string
 	for _, l := range in {
-		t := strings.TrimSpace(l)
-		if t == "" || strings.HasPrefix(t, "//") {
+		t := strings.TrimSpace(lineComment.ReplaceAllString(l, ""))
+		if t == "" {
 			continue
 		}
 		out = append(out, t)

@@ -21,6 +21,7 @@ func cmdTree(args []string, stdout io.Writer) error {
 	fs := flags("tree")
 	out := fs.String("o", "", "the folder to write the workbook into (must be empty or new)")
 	answers := fs.Bool("answers", false, "fill every gap with its answer (make solvable)")
+	program := fs.String("program", "", "a copy of exercise/ whose program files (non-test .go) replace the lesson's own (make diff)")
 	var flip listFlag
 	fs.Var(&flip, "flip", "an exercise (02-tasks/2) to fill the other way: answered as shipped, or left shipped among the answers; repeatable")
 	if err := parse(fs, args); err != nil {
@@ -49,6 +50,14 @@ func cmdTree(args []string, stdout io.Writer) error {
 	if err := Tree(".", *out, lessons, fill); err != nil {
 		return err
 	}
+	if *program != "" {
+		if len(lessons) != 1 {
+			return fmt.Errorf("%w: -program takes one lesson, not %s", errUsage, lessonNames(lessons))
+		}
+		if err := replaceProgram(*program, filepath.Join(*out, "lessons", lessons[0].Name)); err != nil {
+			return err
+		}
+	}
 	mode := "as shipped"
 	if *answers {
 		mode = "with the answers"
@@ -70,6 +79,9 @@ func lessonNames(ls []*Lesson) string {
 // reference: the learner's files there are never read, only the
 // exercise's own test files the manifest names (kept).
 func Tree(root, dir string, lessons []*Lesson, fill func(lesson string) Fill) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
 	for _, name := range []string{"go.work", "go.work.sum"} {
 		if err := copyFile(filepath.Join(root, name), filepath.Join(dir, name)); err != nil && !os.IsNotExist(err) {
 			return err
@@ -103,6 +115,9 @@ func Tree(root, dir string, lessons []*Lesson, fill func(lesson string) Fill) er
 			return err
 		}
 		exDir := filepath.Join(dir, "lessons", l.Name, "exercise")
+		if err := copyFile(filepath.Join(l.Dir(), manifestName), filepath.Join(exDir, manifestName)); err != nil {
+			return fmt.Errorf("%s/%s is missing: run make exercises (%w)", l.ExerciseDir(), manifestName, err)
+		}
 		for name, b := range derived {
 			if err := os.WriteFile(filepath.Join(exDir, name), b, 0o644); err != nil {
 				return err
@@ -125,4 +140,36 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return os.WriteFile(to, b, 0o644)
+}
+
+// replaceProgram puts the program files (non-test .go) of the folder from
+// in place of those of the lesson folder to, so the lesson's own tests run
+// on them.
+func replaceProgram(from, to string) error {
+	isProgram := func(p string) bool { return !strings.HasSuffix(p, "_test.go") }
+	theirs, err := filepath.Glob(filepath.Join(from, "*.go"))
+	if err != nil {
+		return err
+	}
+	theirs = slices.DeleteFunc(theirs, func(p string) bool { return !isProgram(p) })
+	if len(theirs) == 0 {
+		return fmt.Errorf("%w: %s has no .go files: point DIR at a copy of a lesson's exercise/", errUsage, from)
+	}
+	ours, err := filepath.Glob(filepath.Join(to, "*.go"))
+	if err != nil {
+		return err
+	}
+	for _, p := range ours {
+		if isProgram(p) {
+			if err := os.Remove(p); err != nil {
+				return err
+			}
+		}
+	}
+	for _, p := range theirs {
+		if err := copyFile(p, filepath.Join(to, filepath.Base(p))); err != nil {
+			return err
+		}
+	}
+	return nil
 }
