@@ -150,7 +150,9 @@ func TestWorkbookUpToDate(t *testing.T) {
 		require.NoError(t, err)
 		stale, err := l.Stale()
 		require.NoError(t, err)
-		assert.Empty(t, stale, "run: make exercises")
+		for _, s := range stale {
+			t.Error(s)
+		}
 	}
 }
 
