@@ -19,6 +19,11 @@ var exercises = []Exercise{
 		Check: func(t *testing.T) {}},
 	{Name: "todo", Goal: "make it 2s", Hints: []string{"first hint", "second hint"},
 		Check: func(t *testing.T) { t.Fatal("took 3s, want 2s") }},
+	{Name: "diagnosed", Goal: "release in the goroutine", Hints: []string{"generic hint"},
+		Check: func(t *testing.T) {
+			Hint(t, "the release is outside the goroutine")
+			t.Fatal("no limit")
+		}},
 }
 
 // TestHelperExercises is run by TestRun in a child process, where failing
@@ -43,8 +48,10 @@ func TestRun(t *testing.T) {
 		"goal: already works", "goal: make it 2s",
 		"took 3s, want 2s",
 		"hint: first hint", "hint: second hint",
+		"--- FAIL: TestHelperExercises/3-diagnosed", "hint: the release is outside the goroutine",
 	} {
 		assert.Contains(t, string(out), want)
 	}
 	assert.NotContains(t, string(out), "never shown", "a passing exercise shows no hint")
+	assert.NotContains(t, string(out), "generic hint", "a check's own hint replaces the exercise's Hints")
 }

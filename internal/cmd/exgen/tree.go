@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io"
 	"io/fs"
 	"os"
@@ -21,6 +24,7 @@ func cmdTree(args []string, stdout io.Writer) error {
 	fs := flags("tree")
 	out := fs.String("o", "", "the folder to write the workbook into (must be empty or new)")
 	answers := fs.Bool("answers", false, "fill every gap with its answer (make solvable)")
+	wrong := fs.String("wrong", "", "a Go file of functions that replace the lesson's own in the derived exercise: a wrong solution (tests)")
 	program := fs.String("program", "", "a copy of exercise/ whose program files (non-test .go) replace the lesson's own (make diff)")
 	var flip listFlag
 	fs.Var(&flip, "flip", "an exercise (02-tasks/2) to fill the other way: answered as shipped, or left shipped among the answers; repeatable")
@@ -49,6 +53,14 @@ func cmdTree(args []string, stdout io.Writer) error {
 	}
 	if err := Tree(".", *out, lessons, fill); err != nil {
 		return err
+	}
+	if *wrong != "" {
+		if len(lessons) != 1 {
+			return fmt.Errorf("%w: -wrong takes one lesson, not %s", errUsage, lessonNames(lessons))
+		}
+		if err := applyWrong(filepath.Join(*out, "lessons", lessons[0].Name, "exercise"), *wrong); err != nil {
+			return err
+		}
 	}
 	if *program != "" {
 		if len(lessons) != 1 {
@@ -172,4 +184,75 @@ func replaceProgram(from, to string) error {
 		}
 	}
 	return nil
+}
+
+// applyWrong puts the functions of the Go file fixture in place of the
+// functions of the same name (and receiver) in the .go files of dir: a
+// wrong solution, kept as a test fixture, that a check must fail.
+func applyWrong(dir, fixture string) error {
+	src, err := os.ReadFile(fixture)
+	if err != nil {
+		return err
+	}
+	fset := token.NewFileSet()
+	wf, err := parser.ParseFile(fset, fixture, src, parser.ParseComments)
+	if err != nil {
+		return err
+	}
+	for _, decl := range wf.Decls {
+		fn, ok := decl.(*ast.FuncDecl)
+		if !ok {
+			continue
+		}
+		text := string(src[fset.Position(fn.Pos()).Offset:fset.Position(fn.End()).Offset])
+		if err := replaceFunc(dir, funcKey(fn), text, string(src)); err != nil {
+			return fmt.Errorf("%s: %w", fixture, err)
+		}
+	}
+	return nil
+}
+
+// funcKey names a function: "acquire", or "prober.acquire" for a method.
+func funcKey(fn *ast.FuncDecl) string {
+	if fn.Recv == nil || len(fn.Recv.List) == 0 {
+		return fn.Name.Name
+	}
+	t := fn.Recv.List[0].Type
+	if s, ok := t.(*ast.StarExpr); ok {
+		t = s.X
+	}
+	if id, ok := t.(*ast.Ident); ok {
+		return id.Name + "." + fn.Name.Name
+	}
+	return fn.Name.Name
+}
+
+// replaceFunc replaces the function key in the one .go file of dir that
+// declares it.
+func replaceFunc(dir, key, text, fixture string) error {
+	paths, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		fset := token.NewFileSet()
+		f, err := parser.ParseFile(fset, p, b, parser.ParseComments)
+		if err != nil {
+			return err
+		}
+		for _, decl := range f.Decls {
+			fn, ok := decl.(*ast.FuncDecl)
+			if !ok || funcKey(fn) != key {
+				continue
+			}
+			start, end := fset.Position(fn.Pos()).Offset, fset.Position(fn.End()).Offset
+			out, err := tidy(p, string(b[:start])+text+string(b[end:]), imports(fixture, string(b)))
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(p, []byte(out), 0o644)
+		}
+	}
+	return fmt.Errorf("no function %s in %s", key, dir)
 }

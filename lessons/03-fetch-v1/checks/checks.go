@@ -75,6 +75,18 @@ func checkMaxBody(t *testing.T, run fetchtest.Runner) {
 		t.Errorf("exit code %d, want 1: a body over -max-body is an error", res.Code)
 	}
 	golden.Compare(t, Lesson, "max-body", []byte(res.Output()))
+	if t.Failed() {
+		return
+	}
+	// The output alone can not show how much was read; a body that breaks
+	// after half of it can. A copy that stops one byte past the limit never
+	// reaches the break.
+	res = fetchtest.Virtual(t, run, 0, "-max-body", "1000", simnet.ResetURL)
+	if !strings.Contains(res.Stdout, "-max-body 1000") {
+		t.Errorf("%s sends half of its 10000-byte body, then drops the connection. With -max-body 1000 your fetchURL read on past byte 1001 "+
+			"and met the drop, so it reads the whole body before it cuts it: a 1 GiB body would still take 1 GiB. "+
+			"Read through io.LimitReader(resp.Body, c.MaxBody+1). It printed:\n%s", simnet.ResetURL, res.Stdout)
+	}
 }
 
 // CloseArgs fetch python.org (150ms) with a limit it exceeds, and httpbin
