@@ -137,5 +137,6 @@ func cmdCheck(args []string, stdout io.Writer) error {
 	if len(stale) > 0 {
 		return fmt.Errorf("%d files of exercise/ are stale", len(stale))
 	}
+	fmt.Fprintln(stdout, "exercises: every exercise/ is up to date with its reference")
 	return nil
 }

@@ -32,7 +32,7 @@ func TestWrongSolutionsAreCaught(t *testing.T) {
 			dir := t.TempDir()
 			require.NoError(t, Tree(root, dir, []*Lesson{l}, func(string) Fill { return Answered }))
 			require.NoError(t, applyWrong(filepath.Join(dir, "lessons", lesson, "exercise"), fixture))
-			cmd := exec.Command("go", "test", "-tags", "exercise", "-count=1", "-v",
+			cmd := exec.Command("go", "test", "-trimpath", "-tags", "exercise", "-count=1", "-v",
 				"-run", fmt.Sprintf("^TestExercises$/^%s-", m[1]), "./lessons/"+lesson+"/exercise")
 			cmd.Dir = dir
 			out, err := cmd.CombinedOutput()
