@@ -106,3 +106,27 @@ func TestSolvedAndCommitted(t *testing.T) {
 	assert.Equal(t, 0, run([]string{"check"}, &stdout, &stderr), stdout.String()+stderr.String())
 	assert.Equal(t, solved, readFile(t, filepath.Join(dir, "lessons/02-tasks/exercise/tasks.go")), "nothing touched the learner's work")
 }
+
+// TestMakeDiff: make diff compares every golden output of the lesson, not
+// only those its checks produce: the reference itself (DIR=) matches all of
+// them, and the shipped exercise does not.
+func TestMakeDiff(t *testing.T) {
+	goldens, err := filepath.Glob(filepath.Join(root, "testdata/02-tasks/*.golden"))
+	require.NoError(t, err)
+	out, ok := makeIn(t, root, "diff", "LESSON=02-tasks", "DIR=lessons/02-tasks")
+	assert.True(t, ok, out)
+	assert.Contains(t, out, fmt.Sprintf("%d of %d outputs of lessons/02-tasks match testdata/02-tasks", len(goldens), len(goldens)))
+
+	dir := t.TempDir()
+	l, err := LoadLesson(root, "02-tasks")
+	require.NoError(t, err)
+	shipped, err := l.Derive(Shipped)
+	require.NoError(t, err)
+	for name, b := range shipped {
+		writeFile(t, filepath.Join(dir, name), string(b))
+	}
+	out, ok = makeIn(t, root, "diff", "LESSON=02-tasks", "DIR="+dir)
+	assert.False(t, ok, out)
+	assert.Contains(t, out, "--- testdata/02-tasks/sequential-cancelled.golden (reference)", "an output no exercise check produces is compared too")
+	assert.Regexp(t, fmt.Sprintf(`\d of %d outputs of %s match testdata/02-tasks`, len(goldens), regexp.QuoteMeta(dir)), out)
+}
