@@ -87,7 +87,7 @@ func lessonNames(ls []*Lesson) string {
 }
 
 // Tree copies the workbook at root into dir (go.work, internal/, lessons/,
-// testdata/), with each lesson's exercise/ derived afresh from the
+// testdata/, solutions/), with each lesson's exercise/ derived afresh from the
 // reference: the learner's files there are never read, only the
 // exercise's own test files the manifest names (kept).
 func Tree(root, dir string, lessons []*Lesson, fill func(lesson string) Fill) error {
@@ -99,7 +99,10 @@ func Tree(root, dir string, lessons []*Lesson, fill func(lesson string) Fill) er
 			return err
 		}
 	}
-	for _, sub := range []string{"internal", "lessons", "testdata"} {
+	for _, sub := range []string{"internal", "lessons", "testdata", "solutions"} {
+		if _, err := os.Stat(filepath.Join(root, sub)); sub == "solutions" && os.IsNotExist(err) {
+			continue
+		}
 		err := filepath.WalkDir(filepath.Join(root, sub), func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
