@@ -65,8 +65,11 @@ func TestShippedAndSolvableCanFail(t *testing.T) {
 }
 
 // TestSolvedAndCommitted is a learner at the end: every exercise solved and
-// committed in git. `make shipped` and `make solvable` still pass, and no
-// exercise/ counts as stale, for they never read the learner's files.
+// committed in git, and a file of their own that does not build. The trees
+// that shipped and solvable test are the same, byte for byte, as those of
+// the workbook as shipped, for every lesson; no exercise/ counts as stale;
+// and `make shipped solvable` pass there (one lesson, to keep make test
+// short: the trees prove the others).
 func TestSolvedAndCommitted(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git is not installed")
@@ -95,7 +98,17 @@ func TestSolvedAndCommitted(t *testing.T) {
 	solved := readFile(t, filepath.Join(dir, "lessons/02-tasks/exercise/tasks.go"))
 	require.NotContains(t, solved, "TODO(exercise", "the copy is solved")
 
-	out, ok := makeIn(t, dir, "shipped", "solvable")
+	for _, fill := range []Fill{Shipped, Answered} {
+		want, got := t.TempDir(), t.TempDir()
+		require.NoError(t, Tree(root, want, lessons, func(string) Fill { return fill }))
+		solvedLessons, err := lessonsOr(dir, names)
+		require.NoError(t, err)
+		require.NoError(t, Tree(dir, got, solvedLessons, func(string) Fill { return fill }))
+		for _, name := range names {
+			assert.Equal(t, readTree(t, filepath.Join(want, "lessons", name, "exercise")), readTree(t, filepath.Join(got, "lessons", name, "exercise")), name)
+		}
+	}
+	out, ok := makeIn(t, dir, "shipped", "solvable", "LESSON=02-tasks")
 	assert.True(t, ok, out)
 	shipped := regexp.MustCompile(`(?m)^(\d+) exercises checked as shipped$`).FindStringSubmatch(out)
 	if assert.NotNil(t, shipped, out) {
@@ -129,4 +142,16 @@ func TestMakeDiff(t *testing.T) {
 	assert.False(t, ok, out)
 	assert.Contains(t, out, "--- testdata/02-tasks/sequential-cancelled.golden (reference)", "an output no exercise check produces is compared too")
 	assert.Regexp(t, fmt.Sprintf(`\d of %d outputs of %s match testdata/02-tasks`, len(goldens), regexp.QuoteMeta(dir)), out)
+}
+
+// readTree maps each file name of dir to its contents.
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	out := map[string]string{}
+	for _, e := range entries {
+		out[e.Name()] = readFile(t, filepath.Join(dir, e.Name()))
+	}
+	return out
 }
