@@ -31,8 +31,9 @@ EXERCISE_PKGS = $(shell $(GO) list work | grep -E '/lessons/[^/]+/exercise$$')
 REF_PKGS      = $(filter-out $(EXERCISE_PKGS),$(ALL_PKGS))
 # The exercise packages of LESSON, or of every lesson.
 LESSON_EXERCISE_PKGS = $(if $(LESSON),./lessons/$(LESSON)/exercise,$(EXERCISE_PKGS))
-# The generator of exercise/ (internal/cmd/exgen), built once per recipe.
-EXGEN = exgen=$$(mktemp -d)/exgen && $(GO) build -o $$exgen ./internal/cmd/exgen
+# Shell snippet: build the generator of exercise/ (internal/cmd/exgen) into
+# $exgen, in bin/ (ignored by git).
+EXGEN = exgen=bin/exgen && $(GO) build -o $$exgen ./internal/cmd/exgen
 # The nested `go test` runs of shipped, solvable and diff use -trimpath: their
 # temporary folders then share build-cache entries (about 4 s less each).
 # Shell snippet: build the progress reader of `go test -json` into $progress.

@@ -252,7 +252,7 @@ func TestReset(t *testing.T) {
 	var out bytes.Buffer
 	require.NoError(t, l.Reset(1, &out))
 	assert.Equal(t, string(want["probe.go"]), readFile(t, ex))
-	assert.Equal(t, "reset exercise 01-dns-probe/1: 3 gap(s) back as shipped in lessons/01-dns-probe/exercise\n", out.String())
+	assert.Equal(t, "reset exercise 01-dns-probe/1: 3 gaps back as shipped in lessons/01-dns-probe/exercise\n", out.String())
 
 	// The learner's own words in a gap, TODO deleted: reset 02-tasks/2 only.
 	dir = copyLesson(t, "02-tasks")

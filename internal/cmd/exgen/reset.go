@@ -89,7 +89,11 @@ func (l *Lesson) Reset(n int, stdout io.Writer) error {
 	if n > 0 {
 		what = "exercise " + exerciseLabel(l.Name, n)
 	}
-	fmt.Fprintf(stdout, "reset %s: %d gap(s) back as shipped in %s\n", what, count, l.ExerciseDir())
+	gaps := fmt.Sprintf("%d gaps", count)
+	if count == 1 {
+		gaps = "1 gap"
+	}
+	fmt.Fprintf(stdout, "reset %s: %s back as shipped in %s\n", what, gaps, l.ExerciseDir())
 	return nil
 }
 
