@@ -83,9 +83,9 @@ func checkMaxBody(t *testing.T, run fetchtest.Runner) {
 	// reaches the break.
 	res = fetchtest.Virtual(t, run, 0, "-max-body", "1000", simnet.ResetURL)
 	if !strings.Contains(res.Stdout, "-max-body 1000") {
-		t.Errorf("%s sends half of its 10000-byte body, then drops the connection. With -max-body 1000 your fetchURL read on past byte 1001 "+
+		t.Errorf("%s sends half of its %d-byte body, then drops the connection. With -max-body 1000 your fetchURL read on past byte 1001 "+
 			"and met the drop, so it reads the whole body before it cuts it: a 1 GiB body would still take 1 GiB. "+
-			"Read through io.LimitReader(resp.Body, c.MaxBody+1). It printed:\n%s", simnet.ResetURL, res.Stdout)
+			"Read through io.LimitReader(resp.Body, c.MaxBody+1). It printed:\n%s", simnet.ResetURL, bodySize(simnet.ResetURL), res.Stdout)
 	}
 }
 
@@ -102,4 +102,14 @@ func checkClose(t *testing.T, run fetchtest.Runner) {
 	if res := fetchtest.Virtual(t, run, 0); res.Leftover > 0 {
 		t.Errorf("after the default run, %d goroutines of idle connections were still running: does fetchAll close the client's idle connections when it is done?", res.Leftover)
 	}
+}
+
+// bodySize is the size of the body the default world gives url.
+func bodySize(url string) int64 {
+	for _, r := range simnet.DefaultWorld().Resources {
+		if r.URL == url {
+			return r.BodySize
+		}
+	}
+	return 0
 }
