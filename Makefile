@@ -1,7 +1,9 @@
 # The Go async workbook. `make` lists what you can do.
 #
-# Learners: `make run LESSON=02-tasks`, then `make check`, `make hint`, `make watch`.
-# Instructors: `make diff LESSON=02-tasks`, `make golden`.
+# Learners: `make run LESSON=02-tasks`, then `make check`, `make hint`,
+# `make watch`, `make reset`.
+# Instructors: `make diff LESSON=02-tasks`, `make answer-key`, `make golden`.
+# Maintainers: `make exercises` after editing a gap (//exercise:N markers).
 # Everyone, and CI: `make test`.
 
 SHELL := bash
@@ -19,9 +21,14 @@ ifeq ($(origin PYTHON),undefined)
 PYTHON := $(shell for p in python3 /usr/bin/python3; do if $$p -c 'import httpx' >/dev/null 2>&1; then command -v $$p; break; fi; done)
 endif
 export PYTHON
-LESSON  ?=
-ARGS    ?=
-BENCH   ?= .
+LESSON   ?=
+EXERCISE ?=
+DIR      ?=
+ARGS     ?=
+BENCH    ?= .
+# FLIP=02-tasks/2 makes `shipped` answer that exercise and `solvable` leave
+# it shipped: both must then fail (internal/cmd/exgen's tests prove it).
+FLIP     ?=
 LESSONS := $(notdir $(wildcard lessons/*))
 
 # Every package of the workspace, split into the reference (tested by
@@ -29,6 +36,9 @@ LESSONS := $(notdir $(wildcard lessons/*))
 ALL_PKGS      = $(shell $(GO) list work)
 EXERCISE_PKGS = $(shell $(GO) list work | grep -E '/lessons/[^/]+/exercise$$')
 REF_PKGS      = $(filter-out $(EXERCISE_PKGS),$(ALL_PKGS))
+# Shell snippet: build the generator of exercise/ (internal/cmd/exgen) into
+# $exgen, in bin/ (ignored by git).
+EXGEN = exgen=bin/exgen && $(GO) build -o $$exgen ./internal/cmd/exgen
 # Shell snippet: build the progress reader of `go test -json` into $progress
 # (bin/ is git-ignored, so no temporary folder is left behind).
 PROGRESS = progress=bin/progress && $(GO) build -o $$progress ./internal/cmd/progress
@@ -39,14 +49,15 @@ CHECK_PKGS = $(if $(LESSON),./lessons/$(LESSON)/exercise,$(EXERCISE_PKGS))
 # Where make check, make hint and make watch remember the hints you have seen.
 HINTS := .workbook/hints.json
 
-.PHONY: help test fmt vet python race leaks shipped solvable standalone run check hint watch diff golden bench tidy need-lesson known-lesson
+.PHONY: help test fmt vet python race leaks shipped solvable standalone run check hint watch reset diff answer-key golden exercises bench tidy need-lesson known-lesson
 
 help: ## list the targets
 	@echo "The Go async workbook. Lessons: $(LESSONS)"
 	@echo
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z-]+:.*## / {printf "  make %-11s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 	@echo
-	@echo "  Variables: LESSON=02-tasks  ARGS='-mode sequential'  BENCH=Loopback"
+	@echo "  Variables: LESSON=02-tasks  EXERCISE=02-tasks/2  DIR=path/to/their/exercise"
+	@echo "             ARGS='-mode sequential'  BENCH=Loopback"
 
 test: fmt vet python race leaks shipped solvable standalone ## everything CI checks: gofmt, vet, tests with -race, leak checks, exercises as shipped and solved, lessons alone
 	@echo "make test: all checks passed"
@@ -75,21 +86,19 @@ leaks: ## fail if a test package does not check for leaked goroutines
 		grep -lqE 'goleak\.|testmain\.Run' $$d/*_test.go || echo $$d; done); \
 	if [ -n "$$missing" ]; then echo "no goleak check (testmain.Run or goleak.VerifyNone) in:"; echo "$$missing"; exit 1; fi
 
-shipped: ## maintainers: every shipped exercise must fail its check (skipped once you edit exercise/)
-	@if git rev-parse --git-dir >/dev/null 2>&1 && [ -n "$$(git status --porcelain -- 'lessons/*/exercise')" ]; then \
-		echo "shipped: lessons/*/exercise has local changes, so the as-shipped check is skipped (make check shows your progress)"; \
-	else \
-		$(PROGRESS) && $(GO) test -tags exercise -json -count=1 -timeout 5m -run '^TestExercises$$' $(EXERCISE_PKGS) 2>&1 | $$progress -shipped; \
-	fi
-
-solvable: ## maintainers: in a copy, fill every exercise file that has a TODO with the reference, and each challenge with solutions/: all checks must pass
+# The nested `go test` runs of shipped, solvable and diff use -trimpath: their
+# temporary folders then share build-cache entries (about 4 s less each).
+shipped: ## maintainers: every exercise, derived afresh as shipped in a temporary folder, fails its check
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	cp -r go.work go.work.sum internal lessons testdata "$$tmp"/; \
-	for f in $$(grep -rl 'TODO(exercise' "$$tmp"/lessons/*/exercise); do ref="$${f/\/exercise\//\/}"; [ ! -e "$$ref" ] || cp "$$ref" "$$f"; done; \
-	for d in solutions/*/; do cp "$$d"* "$$tmp/lessons/$$(basename "$$d")/exercise/"; done; \
-	$(PROGRESS) && (cd "$$tmp" && $(GO) test -tags exercise -json -count=1 -timeout 5m -run '^TestExercises$$' $(EXERCISE_PKGS) 2>&1) | $$progress >"$$tmp/report" \
-		|| { cat "$$tmp/report"; echo "solvable: the exercises, filled in with the reference, do not all pass"; exit 1; }; \
-	tail -1 "$$tmp/report" | sed 's/^/solvable: filled in with the reference, /'
+	$(EXGEN) && $$exgen tree -o "$$tmp/wb" $(addprefix -flip ,$(FLIP)) $(LESSON) >/dev/null && \
+	$(PROGRESS) && (cd "$$tmp/wb" && $(GO) test -trimpath -tags exercise -json -count=1 -timeout 5m -run '^TestExercises$$' $(CHECK_PKGS) 2>&1) | $$progress -shipped
+
+solvable: ## maintainers: every exercise, derived afresh with its answers (and solutions/), passes its check
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	$(EXGEN) && $$exgen tree -answers -o "$$tmp/wb" $(addprefix -flip ,$(FLIP)) $(LESSON) >/dev/null && \
+	$(PROGRESS) && (cd "$$tmp/wb" && $(GO) test -trimpath -tags exercise -json -count=1 -timeout 5m -run '^TestExercises$$' $(CHECK_PKGS) 2>&1) | $$progress >"$$tmp/report" \
+		|| { cat "$$tmp/report"; echo "solvable: the exercises, filled in with their answers, do not all pass"; exit 1; }; \
+	tail -1 "$$tmp/report" | sed 's/^/solvable: filled in with their answers, /'
 
 standalone: ## each lesson module builds and passes its tests alone (GOWORK=off), as when handed out
 	@for m in $(addprefix lessons/,$(LESSONS)); do \
@@ -109,19 +118,37 @@ hint: known-lesson ## one more hint for the exercise you are on, each time you a
 watch: known-lesson ## rerun the checks each time you save a .go file under lessons/*/exercise (Ctrl-C stops)
 	@$(GO) build -o bin/watch ./internal/cmd/watch && bin/watch -state $(HINTS) $(if $(LESSON),-lesson $(LESSON)) -- $(CHECK_TEST)
 
-diff: need-lesson ## unified diff of a lesson's exercise output against its golden files
-	@out=$$(mktemp -d); trap 'rm -rf "$$out"' EXIT; \
-	WORKBOOK_OUTPUT_DIR=$$out $(GO) test -tags exercise -count=1 -timeout 5m -run '^TestExercises$$' ./lessons/$(LESSON)/exercise >/dev/null 2>&1; \
-	n=0; same=0; \
-	for f in $$out/*.golden; do \
-		[ -e "$$f" ] || continue; n=$$((n+1)); name=$${f##*/}; \
-		if diff -u --label "testdata/$(LESSON)/$$name (reference)" --label "lessons/$(LESSON)/exercise (this run)" "testdata/$(LESSON)/$$name" "$$f"; then same=$$((same+1)); fi; \
-	done; \
-	if [ $$n -eq 0 ]; then echo "diff: lessons/$(LESSON)/exercise produced no output to compare; run make check LESSON=$(LESSON)"; exit 1; fi; \
-	echo "$$same of $$n outputs of lessons/$(LESSON)/exercise match testdata/$(LESSON)"; [ $$same -eq $$n ]
+reset: ## put gaps back as shipped, without git: EXERCISE=02-tasks/2 (one exercise) or LESSON=02-tasks (all)
+	@$(EXGEN) && $$exgen reset $(or $(EXERCISE),$(LESSON))
 
+# diff runs the lesson's own tests (every golden scenario) on the copy: the
+# copy's program files stand in for the reference's, in a temporary folder.
+diff: need-lesson ## every golden output of a lesson, run on lessons/LESSON/exercise (or DIR=their copy), against the reference
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; dir="$(or $(DIR),lessons/$(LESSON)/exercise)"; \
+	$(EXGEN) && $$exgen tree -o "$$tmp/wb" -program "$$dir" $(LESSON) >/dev/null || exit 2; \
+	(cd "$$tmp/wb" && GOLDIE_UPDATE= WORKBOOK_OUTPUT_DIR="$$tmp/out" $(GO) test -trimpath -count=1 -timeout 5m -skip 'RealClock|CtrlC|Online|StopEarly' ./lessons/$(LESSON) >"$$tmp/log" 2>&1); \
+	n=0; same=0; missing=""; \
+	for want in testdata/$(LESSON)/*.golden; do \
+		n=$$((n+1)); name=$${want##*/}; \
+		if [ ! -e "$$tmp/out/$$name" ]; then missing="$$missing $$name"; continue; fi; \
+		if diff -u --label "testdata/$(LESSON)/$$name (reference)" --label "$$dir (this run)" "$$want" "$$tmp/out/$$name"; then same=$$((same+1)); fi; \
+	done; \
+	if [ -n "$$missing" ]; then grep -E '^(#|.*\.go:[0-9]+:|panic:|FAIL)' "$$tmp/log" | sed "s|lessons/$(LESSON)/|$$dir/|" | head -20; echo "diff: $$dir did not produce:$$missing (it does not build, or a run failed first: the lines above say why)"; fi; \
+	echo "$$same of $$n outputs of $$dir match testdata/$(LESSON)"; [ $$same -eq $$n ]
+
+answer-key: need-lesson ## instructors: per exercise, the code in each gap of lessons/LESSON/exercise (or DIR=their copy) against the answer
+	@$(EXGEN) && $$exgen answer-key $(if $(DIR),-dir "$(DIR)") $(LESSON)
+
+exercises: ## maintainers: write lessons/*/exercise from the reference's gap markers (LESSON=one; FORCE=1 overwrites edits)
+	@$(EXGEN) && $$exgen $(if $(FORCE),-force) $(LESSON)
+
+# golden rewrites outputs only: testdata/simnet's worlds are inputs an
+# instructor edits, so internal/simnet is checked, never updated. The first
+# run writes (a test that compares without writing, as the exercise checks
+# do, may fail there: the output changed); the second must pass.
 golden: ## regenerate golden files and README output blocks (all lessons, or LESSON=...)
-	GOLDIE_UPDATE=1 $(GO) test -count=1 -run 'Golden|README' $(if $(LESSON),./lessons/$(LESSON),$(REF_PKGS))
+	@echo "golden: rewriting testdata/*/*.golden and README output blocks"
+	@GOLDIE_UPDATE=1 $(GO) test -count=1 $(if $(LESSON),./lessons/$(LESSON),$(filter-out %/internal/simnet,$(REF_PKGS))) >/dev/null 2>&1 || true
 	$(GO) test -count=1 $(if $(LESSON),./lessons/$(LESSON),$(REF_PKGS))
 
 bench: ## benchmarks (BENCH=regexp to choose)

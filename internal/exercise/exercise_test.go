@@ -20,6 +20,11 @@ var exercises = []Exercise{
 		Check: func(t *testing.T) {}},
 	{Name: "todo", Goal: "make it 2s", Hints: []string{"first hint", "second hint"},
 		Check: func(t *testing.T) { t.Fatal("took 3s, want 2s") }},
+	{Name: "diagnosed", Goal: "release in the goroutine", Hints: []string{"generic hint"},
+		Check: func(t *testing.T) {
+			Hint(t, "the release is outside the goroutine")
+			t.Fatal("no limit")
+		}},
 }
 
 // TestHelperExercises is run by TestRun in a child process, where failing
@@ -45,6 +50,7 @@ func TestRun(t *testing.T) {
 		"goal: already works", "goal: make it 2s",
 		"took 3s, want 2s",
 		"hint: first hint", "hint: second hint",
+		"--- FAIL: TestHelperExercises/3-diagnosed", "hint: the release is outside the goroutine",
 	} {
 		assert.Contains(t, string(out), want)
 	}
@@ -55,4 +61,5 @@ func TestRun(t *testing.T) {
 	assert.GreaterOrEqual(t, list, 0, "the list names each exercise with its hints")
 	assert.Less(t, list, strings.Index(string(out), "=== RUN   TestHelperExercises/1-done"), "the list comes before the first exercise runs")
 	assert.Contains(t, string(out), "exercise 1-done goal: already works")
+	assert.NotRegexp(t, `exercise\.go:\d+: hint: generic hint`, string(out), "a check's own hint replaces the exercise's Hints")
 }

@@ -41,12 +41,21 @@ type result struct {
 // socket.gaierror catches every failure, so a dead network makes every name
 // look free; here a timeout or a failing server is its own kind of answer.
 func classify(ctx context.Context, name string, addrs []netip.Addr, err error, waited, timeout time.Duration) result {
+	//exercise:2
 	var dnsErr *net.DNSError
+	//exercise:end
 	switch {
 	case err == nil:
 		return result{name: name, status: found, addrs: sortAddrs(addrs)}
 	case errors.Is(ctx.Err(), context.Canceled): // Ctrl-C, not this lookup's own timeout
 		return result{name: name, status: cancelled, reason: "cancelled"}
+	//exercise:2 this is Python's `except socket.gaierror: free`:
+	//exercise:2 every failure counts as "not found", so a dead network makes every
+	//exercise:2 name look free. Only a *net.DNSError (errors.As) with IsNotFound is
+	//exercise:2 notFound. A timeout (IsTimeout) is failed, with timedOut set and the
+	//exercise:2 reason timeoutReason(ctx, waited, timeout); a SERVFAIL (IsTemporary,
+	//exercise:2 Err "server misbehaving") is failed with the reason
+	//exercise:2 "server failure (SERVFAIL)"; any other error is failed with its text.
 	case !errors.As(err, &dnsErr):
 		return result{name: name, status: failed, reason: err.Error()}
 	case dnsErr.IsNotFound:
@@ -59,6 +68,9 @@ func classify(ctx context.Context, name string, addrs []netip.Addr, err error, w
 		// dnsErr.Err, not err.Error(): the latter names this machine's
 		// nameserver, which is not the point and differs between machines.
 		return result{name: name, status: failed, reason: dnsErr.Err}
+		//exercise:shipped default:
+		//exercise:shipped 	return result{name: name, status: notFound}
+		//exercise:end
 	}
 }
 

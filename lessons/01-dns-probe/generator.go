@@ -63,7 +63,12 @@ func rangeResults(ctx context.Context, p *prober, names []string, out io.Writer,
 // stop the generator would stay suspended for ever, with its lookups.
 func pullResults(ctx context.Context, p *prober, names []string, out io.Writer, l *listing) {
 	next, stop := iter.Pull2(p.completed(ctx, names))
+	//exercise:4 on Ctrl-C this loop returns while the generator is
+	//exercise:4 suspended in its yield, and it stays there for ever: call stop when
+	//exercise:4 pullResults returns (defer), so completed can clean up.
 	defer stop()
+	//exercise:shipped _ = stop
+	//exercise:end
 	for {
 		_, r, ok := next() // await anext(gen): run the generator to its next yield
 		if !ok {

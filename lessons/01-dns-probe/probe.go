@@ -62,7 +62,9 @@ func (p *prober) probe(ctx context.Context, name string) result {
 func (p *prober) probeAll(ctx context.Context, names []string) <-chan result {
 	results := make(chan result, len(names))
 	go func() {
+		//exercise:1
 		var wg sync.WaitGroup
+		//exercise:end
 		for _, name := range names {
 			// Wait here for a free slot (limit.go): the names start in
 			// input order, at most cap(p.slots) at a time.
@@ -70,12 +72,22 @@ func (p *prober) probeAll(ctx context.Context, names []string) <-chan result {
 				results <- result{name: name, status: cancelled, reason: "cancelled"}
 				continue
 			}
+			//exercise:1 this probes one name, waits for its answer,
+			//exercise:1 then probes the next: 25 lookups take the sum of their
+			//exercise:1 latencies, and print in input order. Run each probe in a
+			//exercise:1 goroutine of its own (a sync.WaitGroup's wg.Go), and close
+			//exercise:1 results only after wg.Wait().
 			wg.Go(func() {
 				defer p.release()
 				results <- p.probe(ctx, name)
 			})
+			//exercise:shipped results <- p.probe(ctx, name)
+			//exercise:shipped p.release()
+			//exercise:end
 		}
+		//exercise:1
 		wg.Wait()
+		//exercise:end
 		close(results)
 	}()
 	return results

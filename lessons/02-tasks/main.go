@@ -25,6 +25,10 @@ func main() {
 	// Ctrl-C (SIGINT) or SIGTERM cancels ctx; every say_after that is still sleeping sees it.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// After the first Ctrl-C, the next one ends the program at once, as it
+	// does by default: a program that hangs (try an unbuffered Task) can
+	// still be stopped.
+	context.AfterFunc(ctx, stop)
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 

@@ -20,6 +20,10 @@ import (
 // returns ctx's error, as a cancelled Task raises CancelledError at its await.
 func sayAfter(ctx context.Context, s *stage, delay time.Duration, what string) error {
 	defer s.track(what)() // for -timeline and the Ctrl-C report
+	//exercise:4 time.Sleep can not be interrupted, so Ctrl-C waits
+	//exercise:4 until every say_after has slept. Wait instead for whichever comes
+	//exercise:4 first: the delay (time.After) or ctx.Done(). When ctx wins, print
+	//exercise:4 nothing and return an error that wraps context.Cause(ctx).
 	select {
 	case <-time.After(delay): // the sleep is over
 		s.println(what)
@@ -27,6 +31,10 @@ func sayAfter(ctx context.Context, s *stage, delay time.Duration, what string) e
 	case <-ctx.Done(): // Ctrl-C: a cancelled Task raises CancelledError
 		return fmt.Errorf("say_after(%s): %w", what, context.Cause(ctx))
 	}
+	//exercise:shipped time.Sleep(delay)
+	//exercise:shipped s.println(what)
+	//exercise:shipped return nil
+	//exercise:end
 }
 
 // runSequential awaits one say_after, then the other: 1 s + 2 s = 3 s.
@@ -51,7 +59,11 @@ type Task[T any] struct {
 // await that suspends; a goroutine may start right away, on another CPU.)
 func CreateTask[T any](fn func() T) *Task[T] {
 	t := &Task[T]{result: make(chan T, 1)}
+	//exercise:1 this runs fn right here, so CreateTask returns only
+	//exercise:1 when the work is done. Run it in a new goroutine instead.
 	go func() { t.result <- fn() }() // start the work, do not wait for it
+	//exercise:shipped t.result <- fn()
+	//exercise:end
 	return t
 }
 
@@ -72,10 +84,17 @@ func (t *Task[T]) Await() T {
 //	await task1
 //	await task2
 func runTasks(ctx context.Context, s *stage) error {
+	//exercise:2 this awaits task1 before task2 even exists, so the
+	//exercise:2 two never sleep at the same time. Create both Tasks, then await them.
 	task1 := CreateTask(func() error { return sayAfter(ctx, s, 2*s.unit, "hello") })
 	task2 := CreateTask(func() error { return sayAfter(ctx, s, 1*s.unit, "world") })
 	err1 := task1.Await() // both Tasks sleep while we wait here
 	err2 := task2.Await() // already done: returns at once
+	//exercise:shipped task1 := CreateTask(func() error { return sayAfter(ctx, s, 2*s.unit, "hello") })
+	//exercise:shipped err1 := task1.Await()
+	//exercise:shipped task2 := CreateTask(func() error { return sayAfter(ctx, s, 1*s.unit, "world") })
+	//exercise:shipped err2 := task2.Await()
+	//exercise:end
 	return errors.Join(err1, err2)
 }
 
@@ -84,8 +103,13 @@ func runTasks(ctx context.Context, s *stage) error {
 func runWaitGroup(ctx context.Context, s *stage) error {
 	var wg sync.WaitGroup
 	var err1, err2 error
+	//exercise:3 these calls run one after the other in this
+	//exercise:3 goroutine, and wg has nothing to wait for. Run each in wg.Go(func() {...}).
 	wg.Go(func() { err1 = sayAfter(ctx, s, 2*s.unit, "hello") })
 	wg.Go(func() { err2 = sayAfter(ctx, s, 1*s.unit, "world") })
+	//exercise:shipped err1 = sayAfter(ctx, s, 2*s.unit, "hello")
+	//exercise:shipped err2 = sayAfter(ctx, s, 1*s.unit, "world")
+	//exercise:end
 	wg.Wait()
 	return errors.Join(err1, err2)
 }

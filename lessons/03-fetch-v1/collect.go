@@ -23,13 +23,22 @@ import (
 // creation order: awaiting task1 waits for it even when task3 is long done.
 // The results come back in input order, as they were printed.
 func fetchAll(ctx context.Context, c *fetch.Client, urls []string, p *fetch.Printer) []fetch.Result {
+	//exercise:3 Python's `async with httpx.AsyncClient() as client:`
+	//exercise:3 closes the client's connections at the end of the block. Close
+	//exercise:3 c.HTTP's idle connections when fetchAll returns.
 	// Python's `async with httpx.AsyncClient() as client:` closes the
 	// client's connections at the end of the block; this is Go's spelling.
 	defer c.HTTP.CloseIdleConnections()
+	//exercise:end
 
 	// One one-slot channel per URL: the Go shape of an asyncio.Task. The
 	// goroutine never waits to send, whether or not anyone awaits it yet.
 	tasks := make([]chan fetch.Result, len(urls))
+	//exercise:1 this awaits each task right after starting it, so
+	//exercise:1 the fetches run one after the other (800ms, not 400ms). Start every
+	//exercise:1 goroutine in this loop, and await the tasks in a second loop.
+	//exercise:shipped results := make([]fetch.Result, len(urls))
+	//exercise:end
 	for i, u := range urls {
 		tasks[i] = make(chan fetch.Result, 1)
 		go func() {
@@ -37,11 +46,14 @@ func fetchAll(ctx context.Context, c *fetch.Client, urls []string, p *fetch.Prin
 			p.Print("fetch", r) // Python: print(url, len(response.text))
 			tasks[i] <- r
 		}()
+		//exercise:1
 	}
 	// Every fetch is running now. Await them in creation order.
 	results := make([]fetch.Result, len(urls))
 	for i, task := range tasks {
 		results[i] = <-task
+		//exercise:shipped results[i] = <-tasks[i]
+		//exercise:end
 		// Python's version printed res2 where res3 was meant; each
 		// result here is printed under its own number.
 		p.Print(fmt.Sprintf("main res%d", i+1), results[i])

@@ -30,7 +30,12 @@ func fetchURL(ctx context.Context, c *fetch.Client, rawURL string) (r fetch.Resu
 	if r.Err = fetch.CheckURL(rawURL); r.Err != nil {
 		return r
 	}
+	//exercise:2 a request made without ctx does not hear Ctrl-C: it
+	//exercise:2 runs until the server answers. Build it with
+	//exercise:2 http.NewRequestWithContext(ctx, ...).
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	//exercise:shipped req, err := http.NewRequest(http.MethodGet, rawURL, nil)
+	//exercise:end
 	if err != nil {
 		r.Err = err
 		return r

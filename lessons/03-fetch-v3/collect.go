@@ -42,11 +42,28 @@ func fetchAll(ctx context.Context, c *fetch.Client, urls []string, p *fetch.Prin
 // gatherAll is gather(*tasks, return_exceptions=True): a failure is one
 // more result, and every fetch runs to its end. A plain sync.WaitGroup.
 func gatherAll(ctx context.Context, c *fetch.Client, urls []string, results []fetch.Result) {
+	//exercise:1 appending puts the results in the order the fetches
+	//exercise:1 finish, not in input order. Let goroutine i write results[i]: then no
+	//exercise:1 two goroutines touch the same element, and the mutex can go.
 	var wg sync.WaitGroup
 	for i, u := range urls {
 		wg.Go(func() { results[i] = fetchURL(ctx, c, u) })
 	}
 	wg.Wait()
+	//exercise:shipped var wg sync.WaitGroup
+	//exercise:shipped var mu sync.Mutex
+	//exercise:shipped var done []fetch.Result
+	//exercise:shipped for _, u := range urls {
+	//exercise:shipped 	wg.Go(func() {
+	//exercise:shipped 		r := fetchURL(ctx, c, u)
+	//exercise:shipped 		mu.Lock()
+	//exercise:shipped 		done = append(done, r)
+	//exercise:shipped 		mu.Unlock()
+	//exercise:shipped 	})
+	//exercise:shipped }
+	//exercise:shipped wg.Wait()
+	//exercise:shipped copy(results, done)
+	//exercise:end
 }
 
 // gatherFailFast stops at the first failure: errgroup.WithContext cancels
@@ -54,7 +71,13 @@ func gatherAll(ctx context.Context, c *fetch.Client, urls []string, results []fe
 // cause, so every other fetch ends at once and says why. Wait returns when
 // all of them have ended: none outlives fetchAll.
 func gatherFailFast(ctx context.Context, c *fetch.Client, urls []string, results []fetch.Result) {
+	//exercise:2 a plain errgroup.Group waits for every fetch, even
+	//exercise:2 after one failed: a URL that never answers holds the run until
+	//exercise:2 -timeout. Make the group with errgroup.WithContext(ctx), and let its
+	//exercise:2 ctx be the one the fetches use.
 	g, ctx := errgroup.WithContext(ctx)
+	//exercise:shipped var g errgroup.Group
+	//exercise:end
 	for i, u := range urls {
 		g.Go(func() error {
 			results[i] = fetchURL(ctx, c, u)

@@ -250,8 +250,8 @@ func TestOnlyTheLastHintGivesCode(t *testing.T) {
 	var out bytes.Buffer
 	code, err := CheckShipped(&out, lessons)
 	require.NoError(t, err)
-	assert.Equal(t, 0, code, "a warning for now: 03-fetch-v1's hints do not follow the rule yet")
-	assert.Contains(t, out.String(), "WARN 02-tasks 2-tasks-mode hint 1 of 2 gives code")
+	assert.Equal(t, 1, code, "a hint before the last that gives code must fail")
+	assert.Contains(t, out.String(), "FAIL 02-tasks 2-tasks-mode hint 1 of 2 gives code")
 	assert.NotContains(t, out.String(), "hint 2 of 2 gives code")
 	assert.False(t, givesCode("wrap it in `wg.Go`"), "a name is not code")
 }

@@ -310,9 +310,7 @@ func CheckShipped(w io.Writer, lessons []*Lesson) (int, error) {
 			}
 			for i, h := range ex.Hints[:max(len(ex.Hints)-1, 0)] {
 				if givesCode(h) {
-					// A warning until every lesson's hints follow the rule
-					// (issue 8); then make it fail.
-					ew.printf("WARN %s %s hint %d of %d gives code (%s): only the last hint may\n", ex.Lesson, ex.ID, i+1, len(ex.Hints), h)
+					fail("%s %s hint %d of %d gives code (%s): only the last hint may", ex.Lesson, ex.ID, i+1, len(ex.Hints), h)
 				}
 			}
 		}

@@ -6,7 +6,11 @@ package checks
 
 import (
 	"context"
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"io"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -214,6 +218,26 @@ func checkErrors(t *testing.T, run Runner) {
 	if res.Code != 1 {
 		t.Errorf("exit code %d, want 1 when lookups failed", res.Code)
 	}
+	checkOtherErrors(t, run)
+}
+
+// checkOtherErrors: with the network down no server answered at all, so
+// no lookup may be called a SERVFAIL; each keeps its own reason.
+func checkOtherErrors(t *testing.T, run Runner) {
+	var res Result
+	synctest.Test(t, func(t *testing.T) {
+		n, err := simnet.NewMemory(simnet.DefaultWorld())
+		if err != nil {
+			t.Fatalf("the world of this check is invalid: %v", err)
+		}
+		n.Close() // the network is down: every dial fails
+		res = Real(context.Background(), run, n, "go.dev")
+	})
+	if strings.Contains(res.Stdout, "SERVFAIL") {
+		line, _, _ := strings.Cut(res.Stdout, "\n")
+		t.Errorf("with the network down, go.dev is labelled \"server failure (SERVFAIL)\" (%q): no server answered, so nothing failed with SERVFAIL. "+
+			"Only IsTemporary with Err \"server misbehaving\" is a SERVFAIL; any other error keeps its own reason (dnsErr.Err)", line)
+	}
 }
 
 // checkLimit: -limit 5 takes exactly the time a 5-slot pool takes.
@@ -226,7 +250,100 @@ func checkLimit(t *testing.T, run Runner) {
 	if res.Elapsed != want {
 		t.Errorf("-limit 5 took %v, want %v (5 lookups at a time, each starting as a slot frees up; %v with no limit, %v one at a time)",
 			res.Elapsed, want, Schedule(input, 0), Schedule(input, 1))
+		if res.Elapsed == Schedule(input, 0) && releasedOutsideLookup("probe.go") {
+			exercise.Hint(t, "in probeAll, p.release() runs as soon as wg.Go has started the lookup, so the slot is free again at once: "+
+				"release it inside the goroutine, when the lookup is over (defer p.release()). acquire is fine.")
+		}
+		return
 	}
+	checkLimitCancel(t, run)
+}
+
+// checkLimitCancel: after Ctrl-C, acquire gives up instead of waiting for a
+// slot, so the names not yet started are never looked up. (Even a right
+// acquire may, when a slot and ctx.Done() are ready at once, start one more:
+// select picks at random. Only one that starts every one of them is wrong.)
+func checkLimitCancel(t *testing.T, run Runner) {
+	const after = 45 * time.Millisecond
+	res := Virtual(t, run, nil, after, "-limit", "1", "-timeline")
+	started, late := 0, []string{}
+	for _, row := range timelineRows(res.Stdout) {
+		started++
+		if row.start >= after {
+			late = append(late, row.name)
+		}
+	}
+	if len(late) > 1 && started == len(keywords.Go()) {
+		t.Errorf("after Ctrl-C at %v with -limit 1, the %d names not yet started were all still looked up (%s ... %s): "+
+			"acquire waits for a free slot even when ctx is cancelled. Select on ctx.Done() beside the send into p.slots, and return false when it wins",
+			after, len(late), late[0], late[len(late)-1])
+	}
+}
+
+// row is a line of the -timeline chart: a name and when its lookup started.
+type row struct {
+	name  string
+	start time.Duration
+}
+
+var rowRE = regexp.MustCompile(`(?m)^(\S+)\s.*?\s(\S+) \.\. \S+\s`)
+
+func timelineRows(stdout string) []row {
+	var rows []row
+	for _, m := range rowRE.FindAllStringSubmatch(stdout, -1) {
+		if d, err := time.ParseDuration(m[2]); err == nil {
+			rows = append(rows, row{m[1], d})
+		}
+	}
+	return rows
+}
+
+// releasedOutsideLookup reports whether, in the probeAll of the Go file
+// path, p.release() is called outside the goroutine that calls p.probe:
+// a slot handed back before its lookup is over.
+func releasedOutsideLookup(path string) bool {
+	f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+	if err != nil {
+		return false
+	}
+	var probeIn, releaseIn []*ast.FuncLit
+	for _, decl := range f.Decls {
+		fn, ok := decl.(*ast.FuncDecl)
+		if !ok || fn.Name.Name != "probeAll" || fn.Body == nil {
+			continue
+		}
+		var lits []*ast.FuncLit
+		var walk func(n ast.Node) bool
+		walk = func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				lits = append(lits, n)
+				ast.Inspect(n.Body, walk)
+				lits = lits[:len(lits)-1]
+				return false
+			case *ast.CallExpr:
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && len(lits) > 0 {
+					switch sel.Sel.Name {
+					case "probe":
+						probeIn = append(probeIn, lits[len(lits)-1])
+					case "release":
+						releaseIn = append(releaseIn, lits[len(lits)-1])
+					}
+				}
+			}
+			return true
+		}
+		ast.Inspect(fn.Body, walk)
+	}
+	if len(probeIn) == 0 || len(releaseIn) == 0 {
+		return false
+	}
+	for _, r := range releaseIn {
+		if slices.Contains(probeIn, r) {
+			return false
+		}
+	}
+	return true
 }
 
 // checkPullStop: Ctrl-C during -style pull ends the run at once, with

@@ -6,18 +6,21 @@ import (
 	"iter"
 )
 
-// The "classic coroutine" version. Before async/await, a Python coroutine
-// was a generator: @asyncio.coroutine on a def that used `yield from`, and
-// the event loop drove it by calling its .send(). Go's generators are
-// iterators: a function that calls yield for each value (iter.Seq2), which
-// a for loop ranges over, or which iter.Pull turns into a next function.
+// The iterator version. Go's generators are iterators: a function that
+// calls yield for each value (iter.Seq2), which a for loop ranges over, or
+// which iter.Pull2 turns into a next function. Values flow out of the
+// generator to the loop that consumes them, as in a Python async generator
+// under `async for`. A classic coroutine (`yield from`, python/classic.py)
+// is the other direction: it yields Futures up to the event loop and is
+// resumed by send(None) when they are done; Go has no event loop to yield
+// to.
 
-// completed is a generator of results in completion order:
+// completed is a generator of results in completion order. In Python it
+// is an async generator:
 //
-//	@asyncio.coroutine
-//	def main():
-//	    for coro in asyncio.as_completed(coros):
-//	        domain, found = yield from coro
+//	async def completed(domains):
+//	    for next_done in asyncio.as_completed([probe(d) for d in domains]):
+//	        yield await next_done
 //
 // It yields each result as its lookup completes; the lookups themselves
 // still run in probeAll's goroutines, concurrently. When the loop that
@@ -42,7 +45,7 @@ func (p *prober) completed(ctx context.Context, names []string) iter.Seq2[string
 }
 
 // rangeResults is -style generator: a plain for loop over the generator,
-// as Python's `for x in gen()`.
+// as Python's `async for x in completed(domains)`.
 func rangeResults(ctx context.Context, p *prober, names []string, out io.Writer, l *listing) {
 	for _, r := range p.completed(ctx, names) {
 		l.print(out, r)
@@ -50,9 +53,9 @@ func rangeResults(ctx context.Context, p *prober, names []string, out io.Writer,
 }
 
 // pullResults is -style pull: it drives the generator by hand, one value at
-// a time, as the event loop drove a classic coroutine with gen.send(None),
-// or as next(gen) does. iter.Pull2 runs the generator as a coroutine of the
-// runtime: next switches to it until it yields, then switches back.
+// a time, as `await anext(gen)` does (next(gen) for a plain generator).
+// iter.Pull2 runs the generator as a coroutine of the runtime: next
+// switches to it until it yields, then switches back.
 //
 // A pulled generator is suspended inside yield until it is pulled again or
 // stopped. On Ctrl-C this loop stops pulling, so it must call stop: stop
@@ -65,9 +68,9 @@ func pullResults(ctx context.Context, p *prober, names []string, out io.Writer, 
 	// pullResults returns (defer), so completed can clean up.
 	_ = stop
 	for {
-		_, r, ok := next() // gen.send(None): run the generator to its next yield
+		_, r, ok := next() // await anext(gen): run the generator to its next yield
 		if !ok {
-			return // StopIteration: every name has been probed
+			return // StopAsyncIteration: every name has been probed
 		}
 		l.print(out, r)
 		if r.status == cancelled {

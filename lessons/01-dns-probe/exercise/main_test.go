@@ -14,7 +14,6 @@ import (
 
 	"goasync.dev/workbook/internal/exercise"
 	"goasync.dev/workbook/internal/testmain"
-	"goasync.dev/workbook/internal/timeline"
 	"goasync.dev/workbook/lessons/01-dns-probe/checks"
 )
 
@@ -29,5 +28,5 @@ func TestExercises(t *testing.T) {
 // firstFreeWith calls the challenge's firstFree with a prober on r, as run
 // makes one: no -limit, a 1 s timeout per lookup.
 func firstFreeWith(ctx context.Context, r *net.Resolver, names []string, n int) []string {
-	return firstFree(ctx, &prober{resolver: r, timeout: time.Second, rec: timeline.New()}, names, n)
+	return firstFree(ctx, &prober{resolver: r, timeout: time.Second}, names, n)
 }

@@ -1,7 +1,10 @@
-// Command exercise is your copy of lesson 02-tasks, with four TODOs to do.
-// `make check` tells you which are done; the lesson's README explains them.
+// Command exercise is your copy of lesson 02-tasks, with five exercises to do,
+// each marked TODO(exercise N). `make check LESSON=02-tasks` tells you which
+// are done; the lesson's README explains them.
 //
-//	go run ./lessons/02-tasks/exercise -mode tasks -timeline
+//	go run ./lessons/02-tasks/exercise                  # -mode tasks
+//	go run ./lessons/02-tasks/exercise -mode sequential
+//	go run ./lessons/02-tasks/exercise -mode waitgroup -timeline -unit 200ms
 package main
 
 import (
@@ -12,6 +15,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -22,12 +26,17 @@ func main() {
 	// Ctrl-C (SIGINT) or SIGTERM cancels ctx; every say_after that is still sleeping sees it.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	// After the first Ctrl-C, the next one ends the program at once, as it
+	// does by default: a program that hangs (try an unbuffered Task) can
+	// still be stopped.
+	context.AfterFunc(ctx, stop)
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // Exit codes of run.
 const (
 	exitOK          = 0
+	exitOutputLost  = 1 // stdout could not be written: the run's output is lost
 	exitUsage       = 2
 	exitInterrupted = 130 // the shell's code for a program ended by Ctrl-C
 )
@@ -44,7 +53,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("02-tasks", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	mode := flags.String("mode", "tasks", "how to run the two say_afters: sequential, tasks or waitgroup")
-	unit := flags.Duration("unit", time.Second, "length of one lesson second, e.g. 100ms for a quick demo")
+	unit := time.Second
+	flags.Var((*durationFlag)(&unit), "unit", "length of one lesson second, a `duration` such as 100ms for a quick demo")
 	showTimeline := flags.Bool("timeline", false, "draw when each say_after ran, after the run")
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -57,23 +67,31 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	case !ok:
 		fmt.Fprintf(stderr, "02-tasks: unknown -mode %q: use sequential, tasks or waitgroup\n", *mode)
 		return exitUsage
-	case *unit <= 0:
-		fmt.Fprintf(stderr, "02-tasks: -unit %s: must be a positive duration such as 1s or 100ms\n", *unit)
+	case unit <= 0:
+		fmt.Fprintf(stderr, "02-tasks: -unit %s: must be a positive duration such as 1s or 100ms\n", unit)
+		return exitUsage
+	case unit > maxUnit:
+		fmt.Fprintf(stderr, "02-tasks: -unit %s: too long; use at most %s\n", unit, maxUnit)
 		return exitUsage
 	case flags.NArg() > 0:
 		fmt.Fprintf(stderr, "02-tasks: unexpected argument %q: this lesson takes only flags (see -h)\n", flags.Arg(0))
 		return exitUsage
 	}
 
-	s := &stage{out: stdout, unit: *unit, rec: timeline.New()}
-	fmt.Fprintf(stdout, "started at %s\n", clock())
+	out := &errWriter{w: stdout}
+	s := &stage{out: out, unit: unit, rec: timeline.New()}
+	fmt.Fprintf(out, "started at %s\n", clock())
 	err := runMode(ctx, s)
 	if err == nil {
-		fmt.Fprintf(stdout, "finished at %s\n", clock())
+		fmt.Fprintf(out, "finished at %s\n", clock())
 	}
 	if *showTimeline {
-		fmt.Fprintln(stdout)
-		s.rec.Render(stdout)
+		fmt.Fprintln(out)
+		s.rec.Render(out)
+	}
+	if out.err != nil {
+		fmt.Fprintf(stderr, "02-tasks: the output was lost: %v (exit code %d)\n", out.err, exitOutputLost)
+		return exitOutputLost
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "interrupted at %s: %s (exit code %d)\n", clock(), s.report(), exitInterrupted)
@@ -84,3 +102,43 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // clock is Python's time.strftime('%X'): the wall clock as HH:MM:SS.
 func clock() string { return time.Now().Format(time.TimeOnly) }
+
+// maxUnit is the longest -unit: 3 lesson seconds of it stay far below the
+// largest time.Duration (about 292 years), where 2*unit would wrap around
+// to a negative wait and print hello first.
+const maxUnit = 24 * time.Hour
+
+// durationFlag is the -unit flag: a time.Duration whose error for a number
+// without a unit ("100") says which units to add.
+type durationFlag time.Duration
+
+func (d *durationFlag) String() string { return time.Duration(*d).String() }
+
+func (d *durationFlag) Set(text string) error {
+	v, err := time.ParseDuration(text)
+	if err != nil {
+		if _, numErr := strconv.ParseFloat(text, 64); numErr == nil {
+			return fmt.Errorf("a number needs a unit: write %sms or %ss", text, text)
+		}
+		return errors.New("not a duration: write it as 1s, 100ms or 1m30s")
+	}
+	*d = durationFlag(v)
+	return nil
+}
+
+// errWriter writes to w and remembers the first error, so that run can tell
+// output that was lost (a full disk, a closed pipe) from output that was
+// printed.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}

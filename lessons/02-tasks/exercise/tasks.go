@@ -3,14 +3,8 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
-	"io"
-	"slices"
-	"strings"
 	"sync"
 	"time"
-
-	"goasync.dev/workbook/internal/timeline"
 )
 
 // sayAfter waits delay, then prints what. It is Python's
@@ -24,15 +18,13 @@ import (
 // cancelled (Ctrl-C), ends the wait. A cancelled sayAfter prints nothing and
 // returns ctx's error, as a cancelled Task raises CancelledError at its await.
 func sayAfter(ctx context.Context, s *stage, delay time.Duration, what string) error {
-	done := s.rec.Start(what) // for -timeline
+	defer s.track(what)() // for -timeline and the Ctrl-C report
 	// TODO(exercise 4): time.Sleep can not be interrupted, so Ctrl-C waits
-	// until every say_after has slept. Wait instead for whichever comes first:
-	// a timer (time.NewTimer) or ctx.Done(). When ctx wins, record it with
-	// s.cancel(what), call done("cancelled") and return an error that wraps
-	// context.Cause(ctx).
+	// until every say_after has slept. Wait instead for whichever comes
+	// first: the delay (time.After) or ctx.Done(). When ctx wins, print
+	// nothing and return an error that wraps context.Cause(ctx).
 	time.Sleep(delay)
 	s.println(what)
-	done("printed")
 	return nil
 }
 
@@ -54,8 +46,8 @@ type Task[T any] struct {
 }
 
 // CreateTask starts fn in a new goroutine and returns at once, like
-// asyncio.create_task. (In Python the Task starts at the next await of the
-// caller; a goroutine may start right away, on another CPU.)
+// asyncio.create_task. (In Python the Task starts at the caller's next
+// await that suspends; a goroutine may start right away, on another CPU.)
 func CreateTask[T any](fn func() T) *Task[T] {
 	t := &Task[T]{result: make(chan T, 1)}
 	// TODO(exercise 1): this runs fn right here, so CreateTask returns only
@@ -101,52 +93,4 @@ func runWaitGroup(ctx context.Context, s *stage) error {
 	err2 = sayAfter(ctx, s, 1*s.unit, "world")
 	wg.Wait()
 	return errors.Join(err1, err2)
-}
-
-// stage is what every say_after shares: where to print, the length of one
-// lesson second, the timeline recorder, and which words were printed or
-// cancelled (for the Ctrl-C report).
-type stage struct {
-	out  io.Writer
-	unit time.Duration
-	rec  *timeline.Recorder
-
-	mu        sync.Mutex // goroutines print one whole line at a time
-	printed   []string
-	cancelled []string
-}
-
-// println prints what as one whole line and remembers it for the report.
-func (s *stage) println(what string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	fmt.Fprintln(s.out, what)
-	s.printed = append(s.printed, what)
-}
-
-// cancel remembers, for the report, that what was cancelled.
-func (s *stage) cancel(what string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.cancelled = append(s.cancelled, what)
-}
-
-// report says what Ctrl-C cancelled and what had finished before it.
-func (s *stage) report() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	slices.Sort(s.cancelled) // goroutines see the cancel in any order
-	msg := "cancelled " + wordList(s.cancelled)
-	if len(s.printed) > 0 {
-		msg += "; printed before that: " + wordList(s.printed)
-	}
-	return msg
-}
-
-// wordList joins words with commas, or says "nothing".
-func wordList(words []string) string {
-	if len(words) == 0 {
-		return "nothing"
-	}
-	return strings.Join(words, ", ")
 }

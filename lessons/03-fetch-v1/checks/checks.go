@@ -38,9 +38,9 @@ func Exercises(run fetchtest.Runner) []exercise.Exercise {
 			Name: "close",
 			Goal: "no connection is left open when run returns: every body is closed, and the client's idle connections too",
 			Hints: []string{
-				"in fetchURL, `defer resp.Body.Close()` right after client.Do succeeds",
-				"in fetchAll, `defer c.HTTP.CloseIdleConnections()`: Python's `async with httpx.AsyncClient() as client`",
-				"finish exercise 2 first: a body read to its end goes back to the client's pool, still open",
+				"two things hold a connection open: a response body that nobody closes, and the client's pool of idle connections; in Python, the `async with` around the client closes both when its block ends",
+				"finish exercise 2 first: a body read to its end goes back to the client's pool, still open. Then look where fetchURL gets resp, and where fetchAll is done with the client",
+				"in fetchURL, `defer resp.Body.Close()` right after client.Do succeeds; in fetchAll, `defer c.HTTP.CloseIdleConnections()`",
 			},
 			Check: func(t *testing.T) { checkClose(t, run) },
 		},
@@ -75,6 +75,18 @@ func checkMaxBody(t *testing.T, run fetchtest.Runner) {
 		t.Errorf("exit code %d, want 1: a body over -max-body is an error", res.Code)
 	}
 	golden.Compare(t, Lesson, "max-body", []byte(res.Output()))
+	if t.Failed() {
+		return
+	}
+	// The output alone can not show how much was read; a body that breaks
+	// after half of it can. A copy that stops one byte past the limit never
+	// reaches the break.
+	res = fetchtest.Virtual(t, run, 0, "-max-body", "1000", simnet.ResetURL)
+	if !strings.Contains(res.Stdout, "-max-body 1000") {
+		t.Errorf("%s sends half of its %d-byte body, then drops the connection. With -max-body 1000 your fetchURL read on past byte 1001 "+
+			"and met the drop, so it reads the whole body before it cuts it: a 1 GiB body would still take 1 GiB. "+
+			"Read through io.LimitReader(resp.Body, c.MaxBody+1). It printed:\n%s", simnet.ResetURL, bodySize(simnet.ResetURL), res.Stdout)
+	}
 }
 
 // CloseArgs fetch python.org (150ms) with a limit it exceeds, and httpbin
@@ -90,4 +102,14 @@ func checkClose(t *testing.T, run fetchtest.Runner) {
 	if res := fetchtest.Virtual(t, run, 0); res.Leftover > 0 {
 		t.Errorf("after the default run, %d goroutines of idle connections were still running: does fetchAll close the client's idle connections when it is done?", res.Leftover)
 	}
+}
+
+// bodySize is the size of the body the default world gives url.
+func bodySize(url string) int64 {
+	for _, r := range simnet.DefaultWorld().Resources {
+		if r.URL == url {
+			return r.BodySize
+		}
+	}
+	return 0
 }

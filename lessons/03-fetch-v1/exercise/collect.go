@@ -30,10 +30,10 @@ func fetchAll(ctx context.Context, c *fetch.Client, urls []string, p *fetch.Prin
 	// One one-slot channel per URL: the Go shape of an asyncio.Task. The
 	// goroutine never waits to send, whether or not anyone awaits it yet.
 	tasks := make([]chan fetch.Result, len(urls))
-	results := make([]fetch.Result, len(urls))
 	// TODO(exercise 1): this awaits each task right after starting it, so
 	// the fetches run one after the other (800ms, not 400ms). Start every
 	// goroutine in this loop, and await the tasks in a second loop.
+	results := make([]fetch.Result, len(urls))
 	for i, u := range urls {
 		tasks[i] = make(chan fetch.Result, 1)
 		go func() {

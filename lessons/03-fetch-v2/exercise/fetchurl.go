@@ -17,7 +17,7 @@ import (
 //
 //	async def fetch_url(url, client):
 //	    response = await client.get(url)
-//	    return url, response.text
+//	    return url, response
 //
 // Every wait in it (dial, headers, body) ends when ctx is cancelled or the
 // client's -timeout passes. It never panics: every failure is in the

@@ -1,8 +1,10 @@
-// Command exercise is your copy of lesson 03-fetch-v2, with two TODOs to do.
-// `make check LESSON=03-fetch-v2` tells you which are done; the lesson's
-// README explains them.
+// Command exercise is your copy of lesson 03-fetch-v2, with three exercises to do,
+// each marked TODO(exercise N). `make check LESSON=03-fetch-v2` tells you which
+// are done; the lesson's README explains them.
 //
+//	go run ./lessons/03-fetch-v2/exercise -offline    # the simulated internet
 //	go run ./lessons/03-fetch-v2/exercise -offline -timeline
+//	go run ./lessons/03-fetch-v2/exercise https://go.dev # your URLs, online
 package main
 
 import (

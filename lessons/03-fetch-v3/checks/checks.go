@@ -5,6 +5,9 @@
 package checks
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"slices"
 	"testing"
 
@@ -47,6 +50,34 @@ func checkInputOrder(t *testing.T, run fetchtest.Runner) {
 		t.Errorf("printed %v, want the input order %v: does each goroutine write its own results[i]?", got, fetchtest.URLs)
 	}
 	golden.Compare(t, Lesson, "fetch", []byte(res.Output()))
+	if keyedByURL("collect.go") {
+		t.Errorf("gatherAll keeps the results in a map keyed by URL: give the same URL twice and both fetches land in one entry, " +
+			"one result lost and the other counted twice. Let goroutine i write results[i]: no key, no mutex")
+	}
+}
+
+// keyedByURL reports whether gatherAll, in the Go file path, uses a map
+// with string keys. The output can not show it (one URL gives one result
+// here), so the check reads the code.
+func keyedByURL(path string) bool {
+	f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+	if err != nil {
+		return false
+	}
+	found := false
+	for _, decl := range f.Decls {
+		if fn, ok := decl.(*ast.FuncDecl); ok && fn.Name.Name == "gatherAll" && fn.Body != nil {
+			ast.Inspect(fn.Body, func(n ast.Node) bool {
+				if m, ok := n.(*ast.MapType); ok {
+					if id, ok := m.Key.(*ast.Ident); ok && id.Name == "string" {
+						found = true
+					}
+				}
+				return true
+			})
+		}
+	}
+	return found
 }
 
 // FailFastArgs fetch a 500 (80ms), a URL that never answers, and example.com

@@ -1,8 +1,10 @@
-// Command exercise is your copy of lesson 03-fetch-v3, with two TODOs to do.
-// `make check LESSON=03-fetch-v3` tells you which are done; the lesson's
-// README explains them.
+// Command exercise is your copy of lesson 03-fetch-v3, with three exercises to do,
+// each marked TODO(exercise N). `make check LESSON=03-fetch-v3` tells you which
+// are done; the lesson's README explains them.
 //
-//	go run ./lessons/03-fetch-v3/exercise -offline -timeline
+//	go run ./lessons/03-fetch-v3/exercise -offline    # the simulated internet
+//	go run ./lessons/03-fetch-v3/exercise -offline -mode failfast https://status.example.net/500 https://www.example.com
+//	go run ./lessons/03-fetch-v3/exercise https://go.dev # your URLs, online
 package main
 
 import (
