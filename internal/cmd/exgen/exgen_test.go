@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -98,18 +99,21 @@ func TestMalformedMarkers(t *testing.T) {
 func copyLesson(t *testing.T, name string) string {
 	t.Helper()
 	dst := t.TempDir()
-	from := filepath.Join(root, "lessons", name)
-	err := filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
+	for _, from := range []string{filepath.Join(root, "lessons", name), filepath.Join(root, "solutions", name)} {
+		err := filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(root, path)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+			}
+			return copyFile(path, filepath.Join(dst, rel))
+		})
+		if !errors.Is(err, fs.ErrNotExist) {
+			require.NoError(t, err)
 		}
-		rel, _ := filepath.Rel(root, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		return copyFile(path, filepath.Join(dst, rel))
-	})
-	require.NoError(t, err)
+	}
 	return dst
 }
 
@@ -200,12 +204,12 @@ func TestStale(t *testing.T) {
 func TestDerivedLesson01(t *testing.T) {
 	l, err := LoadLesson(root, "01-dns-probe")
 	require.NoError(t, err)
-	assert.Equal(t, 4, l.Exercises())
+	assert.Equal(t, 5, l.Exercises())
 	shipped, err := l.Derive(Shipped)
 	require.NoError(t, err)
 	assert.NotContains(t, string(shipped["probe.go"]), `"sync"`)
 	assert.NotContains(t, string(shipped["probe.go"]), "//exercise:")
-	assert.Contains(t, string(shipped["main.go"]), "// Command exercise is your copy of lesson 01-dns-probe, with four exercises to do,\n")
+	assert.Contains(t, string(shipped["main.go"]), "// Command exercise is your copy of lesson 01-dns-probe, with five exercises to do,\n")
 	assert.Contains(t, string(shipped["main.go"]), "//\tgo run ./lessons/01-dns-probe/exercise -offline -style pull\n")
 	answered, err := l.Derive(Answered)
 	require.NoError(t, err)
@@ -285,7 +289,7 @@ func TestResetCommandLine(t *testing.T) {
 	var out, errOut bytes.Buffer
 	chdir(t, root)
 	assert.Equal(t, 2, run([]string{"reset", "02-tasks/9"}, &out, &errOut))
-	assert.Equal(t, "exgen reset: usage: no exercise \"9\" in 02-tasks: it has exercises 1 to 4\n", errOut.String())
+	assert.Equal(t, "exgen reset: usage: no exercise \"9\" in 02-tasks: it has exercises 1 to 5\n", errOut.String())
 	errOut.Reset()
 	assert.Equal(t, 2, run([]string{"reset", "no-such-lesson"}, &out, &errOut))
 	assert.Contains(t, errOut.String(), `no lesson "no-such-lesson"`)
@@ -320,7 +324,7 @@ func TestAnswerKey(t *testing.T) {
 	assert.Contains(t, got, "\nexercise 02-tasks/2:\n  tasks.go:")
 	assert.Contains(t, got, "\n    - task2 := CreateTask(func() error { return sayAfter(ctx, s, 1*s.unit, \"world\") })\n      err1 := task1.Await()\n    + task2 := CreateTask(")
 	assert.NotContains(t, got, "TODO(exercise")
-	assert.Contains(t, got, "\n2 of 4 exercises of 02-tasks are the same as the answer (indentation and comments aside)\n")
+	assert.Contains(t, got, "\n2 of 5 exercises of 02-tasks are the same as the answer (indentation and comments aside)\n")
 }
 
 func TestImportName(t *testing.T) {
