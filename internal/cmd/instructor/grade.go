@@ -1,0 +1,350 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"text/tabwriter"
+	"time"
+)
+
+// GradeOptions says what to grade.
+type GradeOptions struct {
+	Lesson      string
+	Submissions []string      // one folder per student: their copy of the exercise folder
+	CSV         string        // the CSV to write; empty: <tmp>/workbook-grades/<lesson>.csv
+	Jobs        int           // students graded at the same time
+	Timeout     time.Duration // longest run of one exercise check
+	Root        string        // the workbook's root; empty: found from the working directory
+}
+
+// Row is the grade of one student on one exercise.
+type Row struct {
+	Student, Lesson, Exercise, Status, Reason string
+}
+
+// Statuses of a Row.
+const (
+	Pass = "pass"
+	Fail = "fail"
+)
+
+// Grade grades every submission with the instructor's own checks and writes
+// the table, the scores and the CSV's path (last) to w.
+//
+// Each student gets a fresh copy of the lesson's handout (no solution) in a
+// temporary folder; only the student's non-test .go files are copied over
+// its exercise folder, so their checks/, tests and Makefile never run. The
+// copy is built once, with -race, into a test binary, which then runs once
+// per exercise: the leak check (goleak, at the end of every test binary) and
+// a crash are so blamed on the one exercise that caused them.
+func Grade(ctx context.Context, opts GradeOptions, w io.Writer) error {
+	start := time.Now()
+	wb, err := openWorkbook(opts.Root, opts.Lesson)
+	if err != nil {
+		return err
+	}
+	students, err := students(opts.Submissions)
+	if err != nil {
+		return err
+	}
+	work, err := os.MkdirTemp("", "workbook-grade-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+	g := &grader{wb: wb, lesson: opts.Lesson, work: work, timeout: opts.Timeout}
+	if g.timeout <= 0 {
+		g.timeout = time.Minute
+	}
+	if _, err := BuildHandout(HandoutOptions{Lesson: opts.Lesson, Out: filepath.Join(work, "base"), Root: wb.root}); err != nil {
+		return err
+	}
+	if err := g.reference(ctx); err != nil {
+		return err
+	}
+	rows := make([][]Row, len(students))
+	jobs := max(opts.Jobs, 1)
+	sem := make(chan struct{}, jobs)
+	var wg sync.WaitGroup
+	for i, s := range students {
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			rows[i] = g.student(ctx, i, s)
+		})
+	}
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("grading interrupted: %w", err)
+	}
+	all := slices.Concat(rows...)
+	csvPath := opts.CSV
+	if csvPath == "" {
+		csvPath = filepath.Join(os.TempDir(), "workbook-grades", opts.Lesson+".csv")
+	}
+	if err := writeCSV(csvPath, all); err != nil {
+		return err
+	}
+	if err := writeTable(w, all); err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(w, "graded %d students on %d exercises of %s in %v (%d at a time)\n%s\n",
+		len(students), len(g.exercises), opts.Lesson, time.Since(start).Round(100*time.Millisecond), jobs, csvPath)
+	return err
+}
+
+// submission is one student's folder.
+type submission struct{ name, dir string }
+
+// students checks the submission folders: each exists, and no two have the
+// same name (the folder's base name is the student's name).
+func students(dirs []string) ([]submission, error) {
+	if len(dirs) == 0 {
+		return nil, fmt.Errorf("%w: no submissions: pass SUBMISSIONS='path/to/subs/*', one folder per student", errUsage)
+	}
+	seen := map[string]string{}
+	var subs []submission
+	for _, d := range dirs {
+		info, err := os.Stat(d)
+		if err != nil {
+			return nil, fmt.Errorf("%w: submission %s: %v (SUBMISSIONS is a glob of student folders)", errUsage, d, errors.Unwrap(err))
+		}
+		if !info.IsDir() {
+			return nil, fmt.Errorf("%w: submission %s is not a folder: each student's submission is their copy of the exercise folder", errUsage, d)
+		}
+		name := filepath.Base(filepath.Clean(d))
+		if other, ok := seen[name]; ok {
+			return nil, fmt.Errorf("%w: two submissions are named %s (%s and %s): the folder's name is the student's", errUsage, name, other, d)
+		}
+		seen[name] = d
+		subs = append(subs, submission{name, d})
+	}
+	slices.SortFunc(subs, func(a, b submission) int { return strings.Compare(a.name, b.name) })
+	return subs, nil
+}
+
+// grader holds what every student's grading shares.
+type grader struct {
+	wb        *workbook
+	lesson    string
+	work      string // temporary folder; base/ is the handout
+	timeout   time.Duration
+	exercises []string // "1-task", ... from the reference's run
+}
+
+// reference grades the lesson's own solution, to learn the exercises' names
+// and to prove the checks pass on it (and to fill the build cache).
+func (g *grader) reference(ctx context.Context) error {
+	exDir, err := g.copyBase("reference")
+	if err != nil {
+		return err
+	}
+	var ref []string
+	for _, pattern := range []string{filepath.Join(g.wb.root, "lessons", g.lesson, "*.go"), filepath.Join(g.wb.root, "solutions", g.lesson, "*.go")} {
+		files, _ := filepath.Glob(pattern)
+		ref = append(ref, files...)
+	}
+	if _, err := overlay(exDir, ref, true); err != nil {
+		return err
+	}
+	bin, out, err := g.build(ctx, exDir)
+	if err != nil {
+		return fmt.Errorf("the reference of %s does not build in a handout:\n%s", g.lesson, out)
+	}
+	res, err := g.exec(ctx, bin, exDir, "^TestExercises$")
+	if err != nil || !strings.Contains(res, "--- PASS: TestExercises") {
+		return fmt.Errorf("the reference of %s fails its own checks in a handout, so grading would be wrong:\n%s", g.lesson, res)
+	}
+	for _, m := range runRE.FindAllStringSubmatch(res, -1) {
+		if !slices.Contains(g.exercises, m[1]) {
+			g.exercises = append(g.exercises, m[1])
+		}
+	}
+	if len(g.exercises) == 0 {
+		return fmt.Errorf("the checks of %s ran no exercise (no TestExercises/N-name subtest):\n%s", g.lesson, res)
+	}
+	return nil
+}
+
+var runRE = regexp.MustCompile(`(?m)^=== RUN\s+TestExercises/(\d+-\S+)$`)
+
+// student grades one submission: a row per exercise.
+func (g *grader) student(ctx context.Context, i int, s submission) []Row {
+	rows := make([]Row, len(g.exercises))
+	for j, ex := range g.exercises {
+		rows[j] = Row{Student: s.name, Lesson: g.lesson, Exercise: ex, Status: Fail}
+	}
+	setAll := func(reason string) []Row {
+		for j := range rows {
+			rows[j].Reason = reason
+		}
+		return rows
+	}
+	exDir, err := g.copyBase(fmt.Sprintf("s%03d", i))
+	if err != nil {
+		return setAll("not graded: " + oneLine(err.Error()))
+	}
+	files, err := goFiles(s.dir)
+	if err != nil {
+		return setAll("not graded: " + oneLine(err.Error()))
+	}
+	if len(files) == 0 {
+		return setAll("no .go files submitted (test files do not count)")
+	}
+	if _, err := overlay(exDir, files, false); err != nil {
+		return setAll("not graded: " + oneLine(err.Error()))
+	}
+	bin, out, err := g.build(ctx, exDir)
+	if err != nil {
+		return setAll("does not build: " + buildReason(out))
+	}
+	for j, ex := range g.exercises {
+		out, err := g.exec(ctx, bin, exDir, "^TestExercises$/^"+regexp.QuoteMeta(ex)+"$")
+		if err == nil && strings.Contains(out, "--- PASS: TestExercises/"+ex) {
+			rows[j].Status, rows[j].Reason = Pass, ""
+			continue
+		}
+		rows[j].Reason = failReason(out, g.lesson, g.timeout)
+	}
+	return rows
+}
+
+// copyBase copies the handout to work/<name> and returns its exercise folder.
+func (g *grader) copyBase(name string) (string, error) {
+	base := filepath.Join(g.work, "base")
+	dst := filepath.Join(g.work, name)
+	err := filepath.WalkDir(base, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(base, p)
+		if err != nil {
+			return err
+		}
+		_, err = copyFile(p, filepath.Join(dst, rel))
+		return err
+	})
+	if err != nil {
+		return "", fmt.Errorf("copying the handout: %w", err)
+	}
+	return filepath.Join(dst, "lessons", g.lesson, "exercise"), nil
+}
+
+// goFiles returns the non-test .go files directly in dir.
+func goFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	var files []string
+	for _, e := range entries {
+		if n := e.Name(); e.Type().IsRegular() && strings.HasSuffix(n, ".go") && !strings.HasSuffix(n, "_test.go") {
+			files = append(files, filepath.Join(dir, n))
+		}
+	}
+	return files, nil
+}
+
+// overlay copies files into exDir. With onlyExisting, a file the exercise
+// does not have is skipped (the reference's own files).
+func overlay(exDir string, files []string, onlyExisting bool) (int, error) {
+	n := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		dst := filepath.Join(exDir, filepath.Base(f))
+		if onlyExisting && !exists(dst) {
+			continue
+		}
+		if _, err := copyFile(f, dst); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// env is the environment of every go command and test binary of a grade.
+func env() []string {
+	return append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly", "TZ=UTC", "GORACE=atexit_sleep_ms=0", "WORKBOOK_OUTPUT_DIR=")
+}
+
+// build compiles the exercise's test binary with -race. -trimpath keeps the
+// folder out of the build cache's keys, so the internal packages compiled
+// for one student are reused for the next.
+func (g *grader) build(ctx context.Context, exDir string) (bin, out string, err error) {
+	bin = filepath.Join(filepath.Dir(exDir), "exercise.test")
+	cmd := exec.CommandContext(ctx, "go", "test", "-c", "-race", "-trimpath", "-vet=off", "-tags", "exercise", "-o", bin, ".")
+	cmd.Dir = exDir
+	cmd.Env = env()
+	b, err := cmd.CombinedOutput()
+	return bin, string(b), err
+}
+
+// exec runs the test binary on the tests that match run, in the exercise
+// folder (the checks find testdata/ from there), and returns its output.
+func (g *grader) exec(ctx context.Context, bin, exDir, run string) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, g.timeout+30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-test.run", run, "-test.v", "-test.count=1", "-test.timeout", g.timeout.String())
+	cmd.Dir = exDir
+	cmd.Env = env()
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	return out.String(), err
+}
+
+// writeCSV writes the rows, with a header, to name.
+func writeCSV(name string, rows []Row) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return fmt.Errorf("CSV %s: %w", name, err)
+	}
+	var b bytes.Buffer
+	cw := csv.NewWriter(&b)
+	cw.Write([]string{"student", "lesson", "exercise", "status", "reason"})
+	for _, r := range rows {
+		cw.Write([]string{r.Student, r.Lesson, r.Exercise, r.Status, r.Reason})
+	}
+	cw.Flush()
+	if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {
+		return fmt.Errorf("CSV %s: %w", name, err)
+	}
+	return nil
+}
+
+// writeTable writes the rows as aligned columns, then each student's score.
+func writeTable(w io.Writer, rows []Row) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "STUDENT\tLESSON\tEXERCISE\tSTATUS\tREASON")
+	var order []string
+	done, total := map[string]int{}, map[string]int{}
+	for _, r := range rows {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", r.Student, r.Lesson, r.Exercise, r.Status, r.Reason)
+		if total[r.Student] == 0 {
+			order = append(order, r.Student)
+		}
+		total[r.Student]++
+		if r.Status == Pass {
+			done[r.Student]++
+		}
+	}
+	fmt.Fprintln(tw, "\nSCORE\t\t\t\t")
+	for _, s := range order {
+		fmt.Fprintf(tw, "%s\t%d of %d\t\t\t\n", s, done[s], total[s])
+	}
+	return tw.Flush()
+}
