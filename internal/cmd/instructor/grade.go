@@ -27,6 +27,7 @@ type GradeOptions struct {
 	Jobs        int           // students graded at the same time
 	Timeout     time.Duration // longest run of one exercise check
 	Root        string        // the workbook's root; empty: found from the working directory
+	Verbose     io.Writer     // if not nil, gets each student's build and run times
 }
 
 // Row is the grade of one student on one exercise.
@@ -64,7 +65,7 @@ func Grade(ctx context.Context, opts GradeOptions, w io.Writer) error {
 		return err
 	}
 	defer os.RemoveAll(work)
-	g := &grader{wb: wb, lesson: opts.Lesson, work: work, timeout: opts.Timeout}
+	g := &grader{wb: wb, lesson: opts.Lesson, work: work, timeout: opts.Timeout, verbose: opts.Verbose}
 	if g.timeout <= 0 {
 		g.timeout = time.Minute
 	}
@@ -142,6 +143,18 @@ type grader struct {
 	work      string // temporary folder; base/ is the handout
 	timeout   time.Duration
 	exercises []string // "1-task", ... from the reference's run
+	verbose   io.Writer
+	mu        sync.Mutex // guards verbose
+}
+
+// trace writes a timing line when verbose.
+func (g *grader) trace(format string, args ...any) {
+	if g.verbose == nil {
+		return
+	}
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	fmt.Fprintf(g.verbose, format+"\n", args...)
 }
 
 // reference grades the lesson's own solution, to learn the exercises' names
@@ -159,7 +172,9 @@ func (g *grader) reference(ctx context.Context) error {
 	if _, err := overlay(exDir, ref, true); err != nil {
 		return err
 	}
+	t0 := time.Now()
 	bin, out, err := g.build(ctx, exDir)
+	g.trace("(reference): built in %v", time.Since(t0).Round(10*time.Millisecond))
 	if err != nil {
 		return fmt.Errorf("the reference of %s does not build in a handout:\n%s", g.lesson, out)
 	}
@@ -206,10 +221,14 @@ func (g *grader) student(ctx context.Context, i int, s submission) []Row {
 	if _, err := overlay(exDir, files, false); err != nil {
 		return setAll("not graded: " + oneLine(err.Error()))
 	}
+	t0 := time.Now()
 	bin, out, err := g.build(ctx, exDir)
+	g.trace("%s: built in %v", s.name, time.Since(t0).Round(10*time.Millisecond))
 	if err != nil {
 		return setAll("does not build: " + buildReason(out))
 	}
+	t0 = time.Now()
+	defer func() { g.trace("%s: ran %d checks in %v", s.name, len(g.exercises), time.Since(t0).Round(10*time.Millisecond)) }()
 	for j, ex := range g.exercises {
 		out, err := g.exec(ctx, bin, exDir, "^TestExercises$/^"+regexp.QuoteMeta(ex)+"$")
 		if err == nil && strings.Contains(out, "--- PASS: TestExercises/"+ex) {

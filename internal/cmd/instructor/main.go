@@ -106,8 +106,12 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	flags.IntVar(&opts.Jobs, "j", runtime.NumCPU(), "students graded at the same time")
 	flags.DurationVar(&opts.Timeout, "timeout", time.Minute, "longest run of one exercise check")
 	flags.StringVar(&opts.Root, "root", "", "the workbook's root (default: found from the working directory)")
+	verbose := flags.Bool("v", false, "print each student's build and run times (to stderr)")
 	if err := parse(flags, args); err != nil {
 		return err
+	}
+	if *verbose {
+		opts.Verbose = stderr
 	}
 	opts.Submissions = flags.Args()
 	return Grade(ctx, opts, stdout)

@@ -152,7 +152,7 @@ func testifyMessage(lines []string) string {
 	var errLine string
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
-		if logRE.MatchString(l) || strings.HasPrefix(t, "---") || strings.HasPrefix(t, "===") {
+		if !strings.Contains(l, "\t") { // testify indents its block with tabs
 			break
 		}
 		if rest, ok := strings.CutPrefix(t, "Messages:"); ok {
