@@ -125,7 +125,11 @@ func students(dirs []string) ([]submission, error) {
 		if !info.IsDir() {
 			return nil, fmt.Errorf("%w: submission %s is not a folder: each student's submission is their copy of the exercise folder", errUsage, d)
 		}
-		name := filepath.Base(filepath.Clean(d))
+		abs, err := filepath.Abs(d)
+		if err != nil {
+			return nil, err
+		}
+		name := filepath.Base(abs)
 		if other, ok := seen[name]; ok {
 			return nil, fmt.Errorf("%w: two submissions are named %s (%s and %s): the folder's name is the student's", errUsage, name, other, d)
 		}
@@ -228,7 +232,9 @@ func (g *grader) student(ctx context.Context, i int, s submission) []Row {
 		return setAll("does not build: " + buildReason(out))
 	}
 	t0 = time.Now()
-	defer func() { g.trace("%s: ran %d checks in %v", s.name, len(g.exercises), time.Since(t0).Round(10*time.Millisecond)) }()
+	defer func() {
+		g.trace("%s: ran %d checks in %v", s.name, len(g.exercises), time.Since(t0).Round(10*time.Millisecond))
+	}()
 	for j, ex := range g.exercises {
 		out, err := g.exec(ctx, bin, exDir, "^TestExercises$/^"+regexp.QuoteMeta(ex)+"$")
 		if err == nil && strings.Contains(out, "--- PASS: TestExercises/"+ex) {
