@@ -370,12 +370,22 @@ func unionLines(paths ...string) ([]byte, error) {
 }
 
 // answerLines returns the lines (trimmed) of the lesson's reference and of
-// solutions/<lesson> that the shipped exercise does not contain: the answers,
-// and whatever else a student should not see. Marker lines (//exercise:...)
-// are skipped; their text reaches the exercise as TODO comments.
+// solutions/<lesson> that neither the shipped exercise nor internal/ contains:
+// the answers, and whatever else a student should not see. (A line internal/
+// has too, such as "case <-ctx.Done():", gives nothing away.) Marker lines
+// (//exercise:...) are skipped; their text reaches the exercise as TODOs.
 func (wb *workbook) answerLines(lesson string) (map[string]bool, error) {
 	shipped := map[string]bool{}
 	exFiles, _ := filepath.Glob(filepath.Join(wb.root, "lessons", lesson, "exercise", "*.go"))
+	err := filepath.WalkDir(filepath.Join(wb.root, "internal"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".go") {
+			exFiles = append(exFiles, p)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("handout: %w", err)
+	}
 	for _, f := range exFiles {
 		if err := eachLine(f, func(l string) { shipped[l] = true }); err != nil {
 			return nil, err

@@ -82,16 +82,16 @@ func (t *Task[T]) Await() T {
 //	await task1
 //	await task2
 func runTasks(ctx context.Context, s *stage) error {
-	// Both say_afters send their error into one channel, without a slot:
-	// after the first error nobody receives the second, and its goroutine
-	// waits forever.
-	errs := make(chan error)
-	go func() { errs <- sayAfter(ctx, s, 2*s.unit, "hello") }()
-	go func() { errs <- sayAfter(ctx, s, 1*s.unit, "world") }()
-	if err := <-errs; err != nil {
+	// Each say_after sends its error into a channel without a slot: when
+	// hello fails (Ctrl-C), nobody receives world's error, and its
+	// goroutine waits forever.
+	hello, world := make(chan error), make(chan error)
+	go func() { hello <- sayAfter(ctx, s, 2*s.unit, "hello") }()
+	go func() { world <- sayAfter(ctx, s, 1*s.unit, "world") }()
+	if err := <-hello; err != nil {
 		return err
 	}
-	return <-errs
+	return <-world
 }
 
 // runWaitGroup is the same program as Go people write it: no Task type, a
