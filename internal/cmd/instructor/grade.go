@@ -113,17 +113,17 @@ type submission struct{ name, dir string }
 // same name (the folder's base name is the student's name).
 func students(dirs []string) ([]submission, error) {
 	if len(dirs) == 0 {
-		return nil, fmt.Errorf("%w: no submissions: pass SUBMISSIONS='path/to/subs/*', one folder per student", errUsage)
+		return nil, usageErr("no submissions: pass SUBMISSIONS='path/to/subs/*', one folder per student")
 	}
 	seen := map[string]string{}
 	var subs []submission
 	for _, d := range dirs {
 		info, err := os.Stat(d)
 		if err != nil {
-			return nil, fmt.Errorf("%w: submission %s: %v (SUBMISSIONS is a glob of student folders)", errUsage, d, errors.Unwrap(err))
+			return nil, usageErr("submission %s: %v (SUBMISSIONS is a glob of student folders)", d, errors.Unwrap(err))
 		}
 		if !info.IsDir() {
-			return nil, fmt.Errorf("%w: submission %s is not a folder: each student's submission is their copy of the exercise folder", errUsage, d)
+			return nil, usageErr("submission %s is not a folder: each student's submission is their copy of the exercise folder", d)
 		}
 		abs, err := filepath.Abs(d)
 		if err != nil {
@@ -131,7 +131,7 @@ func students(dirs []string) ([]submission, error) {
 		}
 		name := filepath.Base(abs)
 		if other, ok := seen[name]; ok {
-			return nil, fmt.Errorf("%w: two submissions are named %s (%s and %s): the folder's name is the student's", errUsage, name, other, d)
+			return nil, usageErr("two submissions are named %s (%s and %s): the folder's name is the student's", name, other, d)
 		}
 		seen[name] = d
 		subs = append(subs, submission{name, d})

@@ -108,7 +108,7 @@ func openWorkbook(root, lesson string) (*workbook, error) {
 		}
 		for root = wd; !exists(filepath.Join(root, "go.work")) || !exists(filepath.Join(root, "lessons")); root = filepath.Dir(root) {
 			if filepath.Dir(root) == root {
-				return nil, fmt.Errorf("%w: %s is not inside the workbook (no go.work and lessons/ above it); run from the workbook or pass -root", errUsage, wd)
+				return nil, usageErr("%s is not inside the workbook (no go.work and lessons/ above it); run from the workbook or pass -root", wd)
 			}
 		}
 	}
@@ -122,10 +122,10 @@ func openWorkbook(root, lesson string) (*workbook, error) {
 		names = append(names, filepath.Base(filepath.Dir(l)))
 	}
 	if lesson == "" {
-		return nil, fmt.Errorf("%w: say which lesson: -lesson <one of: %s>", errUsage, strings.Join(names, " "))
+		return nil, usageErr("say which lesson: -lesson <one of: %s>", strings.Join(names, " "))
 	}
 	if !slices.Contains(names, lesson) {
-		return nil, fmt.Errorf("%w: no lesson %q with an exercise folder in %s/lessons: use one of %s", errUsage, lesson, root, strings.Join(names, " "))
+		return nil, usageErr("no lesson %q with an exercise folder in %s/lessons: use one of %s", lesson, root, strings.Join(names, " "))
 	}
 	mod, err := os.ReadFile(filepath.Join(root, "internal", "go.mod"))
 	if err != nil {
@@ -444,9 +444,9 @@ func prepareOut(out, def string) (string, error) {
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 	case err != nil:
-		return "", fmt.Errorf("%w: OUT %s: %v", errUsage, out, err)
+		return "", usageErr("OUT %s: %v", out, err)
 	case len(entries) > 0 && !exists(filepath.Join(out, marker)):
-		return "", fmt.Errorf("%w: OUT %s exists and is not a handout; remove it or choose another folder", errUsage, out)
+		return "", usageErr("OUT %s exists and is not a handout; remove it or choose another folder", out)
 	default:
 		if err := os.RemoveAll(out); err != nil {
 			return "", fmt.Errorf("handout: replacing %s: %w", out, err)

@@ -34,8 +34,15 @@ const usage = `usage:
   instructor handout -lesson 02-tasks [-solution] [-out dir] [-tar]
   instructor grade -lesson 02-tasks [-csv file] [-j N] student-folder...`
 
-// errUsage marks errors in the command line (exit code 2).
-var errUsage = errors.New("usage")
+// usageError is an error in the command line (exit code 2).
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+// usageErr returns a usageError.
+func usageErr(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
 
 // run dispatches to a subcommand and returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -58,7 +65,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 0
 	case errors.Is(err, flag.ErrHelp):
 		return 0
-	case errors.Is(err, errUsage):
+	case errors.As(err, new(*usageError)):
 		fmt.Fprintln(stderr, "instructor:", err)
 		return 2
 	default:
@@ -117,14 +124,14 @@ func runGrade(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	return Grade(ctx, opts, stdout)
 }
 
-// parse parses flags and turns a parse error into errUsage (the flag
+// parse parses flags and turns a parse error into a usageError (the flag
 // package has already printed what was wrong).
 func parse(flags *flag.FlagSet, args []string) error {
 	if err := flags.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return err
 		}
-		return fmt.Errorf("%w: %v", errUsage, err)
+		return usageErr("%v", err)
 	}
 	return nil
 }

@@ -178,6 +178,8 @@ func shorten(msg string) string {
 			msg = msg[:i]
 		}
 	}
+	// URLs without their scheme keep a list of them on one short line.
+	msg = strings.NewReplacer("https://", "", "http://", "").Replace(msg)
 	return oneLine(msg)
 }
 
