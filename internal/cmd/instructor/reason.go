@@ -183,11 +183,11 @@ func shorten(msg string) string {
 	return oneLine(msg)
 }
 
-// oneLine keeps the first line of s, at most 120 characters.
+// oneLine keeps the first line of s, at most 160 characters.
 func oneLine(s string) string {
 	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
-	if len(s) > 120 {
-		s = s[:117] + "..."
+	if len(s) > 160 {
+		s = s[:157] + "..."
 	}
 	return s
 }
