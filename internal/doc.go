@@ -12,4 +12,5 @@
 //   - testmain: the TestMain of every test binary (UTC, goleak)
 //   - keywords: the Go and Python keyword lists of lesson 01
 //   - cmd/progress: the report behind make check
+//   - cmd/instructor: make handout and make grade
 package internal
