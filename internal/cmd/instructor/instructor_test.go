@@ -66,6 +66,10 @@ func TestHandoutEveryLesson(t *testing.T) {
 			assert.Contains(t, out, "not yet")
 			assert.Contains(t, out, "hint: ")
 
+			out, err = runIn(t, res.Dir, "make", "hint")
+			require.Error(t, err, "make hint passed as shipped:\n%s", out)
+			assert.Regexp(t, `(?s)^Next: .*hint: `, out)
+
 			wb, err := openWorkbook(root, lesson)
 			require.NoError(t, err)
 			answers, err := wb.answerLines(lesson)
