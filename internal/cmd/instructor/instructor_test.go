@@ -27,8 +27,16 @@ const root = "../../.."
 // handoutEnv is the environment a handout is tested in: outside the
 // workbook (GOWORK=off), with -trimpath so the build cache is shared between
 // the temporary folders.
+// The variables of a make that runs this test (make test) are dropped: the
+// handout's make is a student's, not a sub-make.
 func handoutEnv() []string {
-	return append(os.Environ(), "GOWORK=off", "GOFLAGS=-trimpath", "TZ=UTC", "GORACE=atexit_sleep_ms=0")
+	var env []string
+	for _, kv := range os.Environ() {
+		if !strings.HasPrefix(kv, "MAKE") && !strings.HasPrefix(kv, "MFLAGS=") {
+			env = append(env, kv)
+		}
+	}
+	return append(env, "GOWORK=off", "GOFLAGS=-trimpath", "TZ=UTC", "GORACE=atexit_sleep_ms=0")
 }
 
 func lessons(t *testing.T) []string {
@@ -67,8 +75,8 @@ func TestHandoutEveryLesson(t *testing.T) {
 			assert.Contains(t, out, "hint: ")
 
 			out, err = runIn(t, res.Dir, "make", "hint")
-			require.Error(t, err, "make hint passed as shipped:\n%s", out)
-			assert.Regexp(t, `(?s)^Next: .*hint: `, out)
+			require.NoError(t, err, "make hint:\n%s", out)
+			assert.Regexp(t, `(?s)^Next: .*hint: .*\n0 of \d+ exercises done\n$`, out)
 
 			wb, err := openWorkbook(root, lesson)
 			require.NoError(t, err)

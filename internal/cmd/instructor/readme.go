@@ -126,9 +126,9 @@ help: ## list the targets
 check: ## your progress through the exercises, with the next hint (fails until all are done)
 	@$(PROGRESS) && $(GO) test -tags exercise -race -json -count=1 -timeout 5m -run '^TestExercises$$' $(EX) 2>&1 | $$progress
 
-hint: ## only the next exercise: what is wrong and the hint
-	@out=$$($(MAKE) -s --no-print-directory check 2>/dev/null); code=$$?; \
-	if [ $$code -eq 0 ]; then echo "$$out" | tail -1; else echo "$$out" | sed -n '/^Next:/,$$p;/does not build/,$$p' | awk '!seen[$$0]++'; fi; exit $$code
+hint: ## only the next exercise: what is wrong, and the hint
+	@out=$$($(MAKE) -s --no-print-directory check 2>/dev/null); \
+	if grep -q '^Next:' <<<"$$out"; then sed -n '/^Next:/,$$p' <<<"$$out"; else tail -n 20 <<<"$$out"; fi
 
 watch: ## run make check again whenever a .go file of yours changes (Ctrl-C stops)
 	@last=; while :; do \
