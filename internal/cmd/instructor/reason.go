@@ -81,7 +81,12 @@ func failReason(out, lesson string, timeout time.Duration) string {
 		return "data race"
 	}
 	for _, l := range lines {
-		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "===") && !strings.HasPrefix(l, "---") {
+		if m := logRE.FindStringSubmatch(l); m != nil && (strings.HasPrefix(m[1], "goal: ") || strings.HasPrefix(m[1], "hint: ")) {
+			continue
+		}
+		switch l = strings.TrimSpace(l); {
+		case l == "", l == "PASS", l == "FAIL", strings.HasPrefix(l, "==="), strings.HasPrefix(l, "---"):
+		default:
 			return "failed: " + oneLine(l)
 		}
 	}

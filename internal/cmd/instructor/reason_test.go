@@ -23,6 +23,8 @@ func TestReasons(t *testing.T) {
 			"panic: runtime error: index out of range [3] with length 3 [recovered] at tasks.go:63"},
 		{"deadlock", "fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\nmain.(*Task[...]).Await(...)\n\t" + ex + "tasks.go:71\n",
 			"deadlock: blocked at tasks.go:71"},
+		{"unknown", "=== RUN   TestExercises/1-task\n    exercise.go:42: goal: CreateTask returns at once\nsomething odd\n--- FAIL: TestExercises/1-task (0.00s)\nFAIL\n",
+			"failed: something odd"},
 		{"errorf", "=== RUN   TestExercises/2-tasks-mode\n    exercise.go:42: goal: -mode tasks prints world, then hello\n    checks.go:126: -mode tasks took 3s, want 2s: are the two say_afters started before either is awaited?\n",
 			"-mode tasks took 3s, want 2s"},
 		{"testify", "    checks.go:130: \n        \tError Trace:\tgolden.go:90\n        \tError:      \tNot equal: \n        \t            \t--- Expected\n        \tMessages:   \toutput differs from testdata/02-tasks/tasks.golden (expected = reference, actual = this run)\n",
