@@ -168,13 +168,26 @@ func (g *grader) reference(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	var ref []string
-	for _, pattern := range []string{filepath.Join(g.wb.root, "lessons", g.lesson, "*.go"), filepath.Join(g.wb.root, "solutions", g.lesson, "*.go")} {
-		files, _ := filepath.Glob(pattern)
-		ref = append(ref, files...)
-	}
-	if _, err := overlay(exDir, ref, true); err != nil {
+	// The reference package is complete: its files replace the exercise's
+	// own, and solutions/<lesson> fills in the challenges (tests included).
+	own, err := goFiles(exDir)
+	if err != nil {
 		return err
+	}
+	for _, f := range own {
+		if err := os.Remove(f); err != nil {
+			return err
+		}
+	}
+	ref, err := goFiles(filepath.Join(g.wb.root, "lessons", g.lesson))
+	if err != nil {
+		return err
+	}
+	sol, _ := filepath.Glob(filepath.Join(g.wb.root, "solutions", g.lesson, "*.go"))
+	for _, f := range append(ref, sol...) {
+		if _, err := copyFile(f, filepath.Join(exDir, filepath.Base(f))); err != nil {
+			return err
+		}
 	}
 	t0 := time.Now()
 	bin, out, err := g.build(ctx, exDir)
@@ -215,15 +228,17 @@ func (g *grader) student(ctx context.Context, i int, s submission) []Row {
 	if err != nil {
 		return setAll("not graded: " + oneLine(err.Error()))
 	}
-	files, err := goFiles(s.dir)
+	files, err := g.studentFiles(s.dir)
 	if err != nil {
 		return setAll("not graded: " + oneLine(err.Error()))
 	}
 	if len(files) == 0 {
 		return setAll("no .go files submitted (test files do not count)")
 	}
-	if _, err := overlay(exDir, files, false); err != nil {
-		return setAll("not graded: " + oneLine(err.Error()))
+	for _, f := range files {
+		if _, err := copyFile(f, filepath.Join(exDir, filepath.Base(f))); err != nil {
+			return setAll("not graded: " + oneLine(err.Error()))
+		}
 	}
 	t0 := time.Now()
 	bin, out, err := g.build(ctx, exDir)
@@ -282,24 +297,27 @@ func goFiles(dir string) ([]string, error) {
 	return files, nil
 }
 
-// overlay copies files into exDir. With onlyExisting, a file the exercise
-// does not have is skipped (the reference's own files).
-func overlay(exDir string, files []string, onlyExisting bool) (int, error) {
-	n := 0
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		dst := filepath.Join(exDir, filepath.Base(f))
-		if onlyExisting && !exists(dst) {
-			continue
-		}
-		if _, err := copyFile(f, dst); err != nil {
-			return n, err
-		}
-		n++
+// studentFiles returns the student's files to grade: the non-test .go files
+// of their folder, and a test file only where a challenge asks for one (a
+// file of that name is in solutions/<lesson>). Their main_test.go, which
+// runs the checks, and any other test are never used.
+func (g *grader) studentFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
 	}
-	return n, nil
+	var files []string
+	for _, e := range entries {
+		n := e.Name()
+		if !e.Type().IsRegular() || !strings.HasSuffix(n, ".go") {
+			continue
+		}
+		if strings.HasSuffix(n, "_test.go") && (n == "main_test.go" || !exists(filepath.Join(g.wb.root, "solutions", g.lesson, n))) {
+			continue
+		}
+		files = append(files, filepath.Join(dir, n))
+	}
+	return files, nil
 }
 
 // env is the environment of every go command and test binary of a grade.

@@ -394,20 +394,30 @@ func (wb *workbook) answerLines(lesson string) (map[string]bool, error) {
 	refFiles, _ := filepath.Glob(filepath.Join(wb.root, "lessons", lesson, "*.go"))
 	sol, _ := filepath.Glob(filepath.Join(wb.root, "solutions", lesson, "*.go"))
 	answers := map[string]bool{}
-	for _, f := range append(refFiles, sol...) {
+	for _, f := range refFiles {
 		if strings.HasSuffix(f, "_test.go") {
 			continue
 		}
-		err := eachLine(f, func(l string) {
-			if !shipped[l] && len(l) >= minAnswerLen && !strings.HasPrefix(l, "//exercise:") {
-				answers[l] = true
-			}
-		})
-		if err != nil {
+		if err := addAnswers(answers, shipped, f); err != nil {
+			return nil, err
+		}
+	}
+	// A challenge's answer may be a test (solutions/<lesson>/*_test.go).
+	for _, f := range sol {
+		if err := addAnswers(answers, shipped, f); err != nil {
 			return nil, err
 		}
 	}
 	return answers, nil
+}
+
+// addAnswers adds the lines of file f that are not shipped to answers.
+func addAnswers(answers, shipped map[string]bool, f string) error {
+	return eachLine(f, func(l string) {
+		if !shipped[l] && len(l) >= minAnswerLen && !strings.HasPrefix(l, "//exercise:") {
+			answers[l] = true
+		}
+	})
 }
 
 // minAnswerLen is the shortest line counted as an answer: shorter lines
