@@ -1,6 +1,7 @@
 package main
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -33,4 +34,21 @@ func TestReasons(t *testing.T) {
 		assert.Equal(t, tc.want, failReason(tc.out, map[bool]string{true: "03-fetch-v2", false: "02-tasks"}[tc.name == "bubble leak"], time.Minute), tc.name)
 	}
 	assert.Equal(t, "tasks.go:89: undefined: errTimeout", buildReason("# goasync.dev/workbook/lessons/02-tasks/exercise [goasync.dev/workbook/lessons/02-tasks/exercise.test]\n./tasks.go:89:27: undefined: errTimeout\n"))
+}
+
+// TestScores: an exercise the reference fails is not graded, so it counts
+// neither for nor against a student.
+func TestScores(t *testing.T) {
+	g := &grader{broken: map[string]string{"2-proof": "not graded: the reference fails this check in a handout: x"}}
+	rows := g.markBroken([]Row{
+		{Student: "ada", Exercise: "1-task", Status: Pass},
+		{Student: "ada", Exercise: "2-proof", Status: Fail, Reason: "hint"},
+		{Student: "bob", Exercise: "1-task", Status: Fail, Reason: "took 3s, want 2s"},
+		{Student: "bob", Exercise: "2-proof", Status: Fail},
+	})
+	assert.Equal(t, NotGraded, rows[1].Status)
+	var b strings.Builder
+	assert.NoError(t, writeTable(&b, rows))
+	assert.Regexp(t, `(?m)^ada\s+1 of 1\s*$`, b.String())
+	assert.Regexp(t, `(?m)^bob\s+0 of 1\s*$`, b.String())
 }
