@@ -18,6 +18,9 @@ var (
 	frameRE = regexp.MustCompile(`^\s+(\S+\.go):(\d+)(?: \+0x[0-9a-f]+)?$`)
 	// logRE matches a t.Errorf line: "    checks.go:130: message".
 	logRE = regexp.MustCompile(`^\s+\S+\.go:\d+: (.*)$`)
+	// guideRE matches what internal/exercise logs besides failures: "goal:
+	// ...", "hint: ...", "exercise 1-task goal: ...", "hint 1 of 2: ...".
+	guideRE = regexp.MustCompile(`^(?:exercise \S+ )?(?:goal|hint)(?: \d+ of \d+)?: `)
 )
 
 // buildReason returns the first compiler error of a failed build as
@@ -81,7 +84,7 @@ func failReason(out, lesson string, timeout time.Duration) string {
 		return "data race"
 	}
 	for _, l := range lines {
-		if m := logRE.FindStringSubmatch(l); m != nil && (strings.HasPrefix(m[1], "goal: ") || strings.HasPrefix(m[1], "hint: ")) {
+		if m := logRE.FindStringSubmatch(l); m != nil && guideRE.MatchString(m[1]) {
 			continue
 		}
 		switch l = strings.TrimSpace(l); {
@@ -136,9 +139,17 @@ func leakReason(lines []string, lesson string) string {
 // or testify's "Messages:" line, without the question that follows ": " and
 // the parenthesis at its end.
 func firstError(lines []string) string {
+	// Only the exercise's own subtest: what the parent test logs is the
+	// list of goals and hints.
+	for i, l := range lines {
+		if strings.HasPrefix(l, "=== RUN   TestExercises/") {
+			lines = lines[i:]
+			break
+		}
+	}
 	for i, l := range lines {
 		m := logRE.FindStringSubmatch(l)
-		if m == nil || strings.HasPrefix(m[1], "goal: ") || strings.HasPrefix(m[1], "hint: ") {
+		if m == nil || guideRE.MatchString(m[1]) {
 			continue
 		}
 		msg := strings.TrimSpace(m[1])

@@ -26,6 +26,8 @@ func TestReasons(t *testing.T) {
 			"deadlock: blocked at tasks.go:71"},
 		{"unknown", "=== RUN   TestExercises/1-task\n    exercise.go:42: goal: CreateTask returns at once\nsomething odd\n--- FAIL: TestExercises/1-task (0.00s)\nFAIL\n",
 			"failed: something odd"},
+		{"parent logs", "=== RUN   TestExercises\n    main_test.go:22: exercise 1-task goal: CreateTask returns at once\n    main_test.go:22: exercise 1-task hint: use go\n=== RUN   TestExercises/2-tasks-mode\n    exercise.go:55: goal: -mode tasks\n    checks.go:126: -mode tasks took 3s, want 2s: are they?\n    exercise.go:60: hint 1 of 2: create both\n",
+			"-mode tasks took 3s, want 2s"},
 		{"errorf", "=== RUN   TestExercises/2-tasks-mode\n    exercise.go:42: goal: -mode tasks prints world, then hello\n    checks.go:126: -mode tasks took 3s, want 2s: are the two say_afters started before either is awaited?\n",
 			"-mode tasks took 3s, want 2s"},
 		{"testify", "    checks.go:130: \n        \tError Trace:\tgolden.go:90\n        \tError:      \tNot equal: \n        \t            \t--- Expected\n        \tMessages:   \toutput differs from testdata/02-tasks/tasks.golden (expected = reference, actual = this run)\n",
