@@ -151,6 +151,15 @@ golden: ## regenerate golden files and README output blocks (all lessons, or LES
 	@GOLDIE_UPDATE=1 $(GO) test -count=1 $(if $(LESSON),./lessons/$(LESSON),$(filter-out %/internal/simnet,$(REF_PKGS))) >/dev/null 2>&1 || true
 	$(GO) test -count=1 $(if $(LESSON),./lessons/$(LESSON),$(REF_PKGS))
 
+handout: need-lesson ## instructors: a lesson as a self-contained folder for students: LESSON=02-tasks [SOLUTION=1] [OUT=dir] [TAR=1]
+	@$(INSTRUCTOR) && $$instructor handout -lesson $(LESSON) $(if $(SOLUTION),-solution) $(if $(OUT),-out '$(OUT)') $(if $(TAR),-tar)
+
+grade: need-lesson ## instructors: grade students' exercise folders: LESSON=02-tasks SUBMISSIONS='subs/*' [CSV=file]
+	@$(INSTRUCTOR) && $$instructor grade -lesson $(LESSON) $(if $(CSV),-csv '$(CSV)') $(SUBMISSIONS)
+
+.PHONY: handout grade
+INSTRUCTOR = instructor=$$(mktemp -d)/instructor && $(GO) build -o $$instructor ./internal/cmd/instructor
+
 bench: ## benchmarks (BENCH=regexp to choose)
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem $(REF_PKGS)
 

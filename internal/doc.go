@@ -16,4 +16,6 @@
 //   - keywords: the Go and Python keyword lists of lesson 01
 //   - cmd/progress: the report behind make check and make hint
 //   - cmd/watch: make watch, the checks rerun on every save
+//   - cmd/exgen: make exercises, reset, answer-key; shipped and solvable copies
+//   - cmd/instructor: make handout and make grade
 package internal

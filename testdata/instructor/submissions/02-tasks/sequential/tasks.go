@@ -1,0 +1,149 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"goasync.dev/workbook/internal/timeline"
+)
+
+// sayAfter waits delay, then prints what. It is Python's
+//
+//	async def say_after(delay, what):
+//	    await asyncio.sleep(delay)
+//	    print(what)
+//
+// The select is the Go spelling of "await asyncio.sleep(delay)" in a Task that
+// can be cancelled: whichever happens first, the timer firing or ctx being
+// cancelled (Ctrl-C), ends the wait. A cancelled sayAfter prints nothing and
+// returns ctx's error, as a cancelled Task raises CancelledError at its await.
+func sayAfter(ctx context.Context, s *stage, delay time.Duration, what string) error {
+	done := s.rec.Start(what) // for -timeline
+	timer := time.NewTimer(delay)
+	defer timer.Stop()
+	select {
+	case <-timer.C: // the sleep is over
+		s.println(what)
+		done("printed")
+		return nil
+	case <-ctx.Done(): // Ctrl-C: a cancelled Task raises CancelledError
+		s.cancel(what)
+		done("cancelled")
+		return fmt.Errorf("say_after(%s): %w", what, context.Cause(ctx))
+	}
+}
+
+// runSequential awaits one say_after, then the other: 1 s + 2 s = 3 s.
+//
+//	await say_after(1, 'hello')
+//	await say_after(2, 'world')
+func runSequential(ctx context.Context, s *stage) error {
+	if err := sayAfter(ctx, s, 1*s.unit, "hello"); err != nil {
+		return err
+	}
+	return sayAfter(ctx, s, 2*s.unit, "world")
+}
+
+// Task is a value that a goroutine of its own is computing: the Go shape of
+// an asyncio.Task. Its one-slot channel holds the result once it is ready.
+type Task[T any] struct {
+	result chan T
+}
+
+// CreateTask starts fn in a new goroutine and returns at once, like
+// asyncio.create_task. (In Python the Task starts at the next await of the
+// caller; a goroutine may start right away, on another CPU.)
+func CreateTask[T any](fn func() T) *Task[T] {
+	t := &Task[T]{result: make(chan T, 1)}
+	go func() { t.result <- fn() }() // start the work, do not wait for it
+	return t
+}
+
+// Await blocks until the Task's result is ready and returns it. It puts the
+// result back in the slot, so a second Await returns the same value at once,
+// as awaiting a finished asyncio.Task again does.
+func (t *Task[T]) Await() T {
+	v := <-t.result // wait until the goroutine has sent the result
+	t.result <- v   // put it back: a second Await gets it too
+	return v
+}
+
+// runTasks starts both say_afters as Tasks, then awaits each: they sleep at
+// the same time, so the run takes as long as the longer one, 2 s.
+//
+//	task1 = asyncio.create_task(say_after(2, 'hello'))
+//	task2 = asyncio.create_task(say_after(1, 'world'))
+//	await task1
+//	await task2
+func runTasks(ctx context.Context, s *stage) error {
+	task1 := CreateTask(func() error { return sayAfter(ctx, s, 2*s.unit, "hello") })
+	err1 := task1.Await()
+	task2 := CreateTask(func() error { return sayAfter(ctx, s, 1*s.unit, "world") })
+	err2 := task2.Await()
+	return errors.Join(err1, err2)
+}
+
+// runWaitGroup is the same program as Go people write it: no Task type, a
+// sync.WaitGroup counts the goroutines and Wait blocks until all are done.
+func runWaitGroup(ctx context.Context, s *stage) error {
+	var wg sync.WaitGroup
+	var err1, err2 error
+	err1 = sayAfter(ctx, s, 2*s.unit, "hello")
+	err2 = sayAfter(ctx, s, 1*s.unit, "world")
+	wg.Wait()
+	return errors.Join(err1, err2)
+}
+
+// stage is what every say_after shares: where to print, the length of one
+// lesson second, the timeline recorder, and which words were printed or
+// cancelled (for the Ctrl-C report).
+type stage struct {
+	out  io.Writer
+	unit time.Duration
+	rec  *timeline.Recorder
+
+	mu        sync.Mutex // goroutines print one whole line at a time
+	printed   []string
+	cancelled []string
+}
+
+// println prints what as one whole line and remembers it for the report.
+func (s *stage) println(what string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fmt.Fprintln(s.out, what)
+	s.printed = append(s.printed, what)
+}
+
+// cancel remembers, for the report, that what was cancelled.
+func (s *stage) cancel(what string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.cancelled = append(s.cancelled, what)
+}
+
+// report says what Ctrl-C cancelled and what had finished before it.
+func (s *stage) report() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	slices.Sort(s.cancelled) // goroutines see the cancel in any order
+	msg := "cancelled " + wordList(s.cancelled)
+	if len(s.printed) > 0 {
+		msg += "; printed before that: " + wordList(s.printed)
+	}
+	return msg
+}
+
+// wordList joins words with commas, or says "nothing".
+func wordList(words []string) string {
+	if len(words) == 0 {
+		return "nothing"
+	}
+	return strings.Join(words, ", ")
+}

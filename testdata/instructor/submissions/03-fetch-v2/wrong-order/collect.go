@@ -1,0 +1,42 @@
+package main
+
+import (
+	"context"
+
+	"goasync.dev/workbook/internal/fetch"
+)
+
+// fetchAll starts one goroutine per URL and handles each result the moment
+// it arrives: Python's version 2,
+//
+//	async with httpx.AsyncClient() as client:
+//	    tasks = [fetch_url(url, client) for url in urls]
+//	    for completed_task in asyncio.as_completed(tasks):
+//	        response = await completed_task
+//	        print(...)
+//
+// Every goroutine sends into one channel; the loop below receives from it,
+// so the lines come in order of completion, whatever the input order. The
+// results come back in that order too.
+func fetchAll(ctx context.Context, c *fetch.Client, urls []string, p *fetch.Printer) []fetch.Result {
+	// Python's `async with httpx.AsyncClient() as client:` closes the
+	// client's connections at the end of the block; this is Go's spelling.
+	defer c.HTTP.CloseIdleConnections()
+
+	// TODO(exercise 1): one channel per URL, read in input order, is
+	// version 1 again: python.org, done first, is printed last. Make every
+	// goroutine send into one channel, and receive from it once per URL.
+	tasks := make([]chan fetch.Result, len(urls))
+	for i, u := range urls {
+		tasks[i] = make(chan fetch.Result, 1)
+		go func() { tasks[i] <- fetchURL(ctx, c, u) }()
+	}
+	// Every fetch is running now. Handle each as it completes.
+	results := make([]fetch.Result, 0, len(urls))
+	for _, task := range tasks {
+		r := <-task
+		results = append(results, r)
+		p.Print("completed", r)
+	}
+	return results
+}

@@ -1,0 +1,62 @@
+package main
+
+// This file is the same in 03-fetch-v1, v2 and v3, as fetch_url is the same
+// in Python's three versions: how one URL is fetched does not change, only
+// how the fetches are awaited (collect.go).
+
+import (
+	"context"
+	"io"
+	"net/http"
+
+	"goasync.dev/workbook/internal/fetch"
+)
+
+// fetchURL GETs rawURL with the shared client c and reads its body. It is
+// Python's
+//
+//	async def fetch_url(url, client):
+//	    response = await client.get(url)
+//	    return url, response.text
+//
+// Every wait in it (dial, headers, body) ends when ctx is cancelled or the
+// client's -timeout passes. It never panics: every failure is in the
+// result, explained (internal/fetch words the explanations).
+func fetchURL(ctx context.Context, c *fetch.Client, rawURL string) (r fetch.Result) {
+	r.URL = rawURL
+	done := c.Timeline.Start(rawURL)
+	defer func() { done(r.Note()) }()
+
+	if r.Err = fetch.CheckURL(rawURL); r.Err != nil {
+		return r
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, rawURL, nil)
+	if err != nil {
+		r.Err = err
+		return r
+	}
+	resp, err := c.HTTP.Do(req)
+	if err != nil {
+		r.Err = c.Explain(ctx, req.URL.Hostname(), err)
+		return r
+	}
+	// Closing the body hands the connection back to the client (or closes
+	// it if the body was not read to the end): without it, every fetch
+	// would keep a connection and two goroutines busy.
+	defer resp.Body.Close()
+	r.Status = resp.Status
+
+	// Read at most MaxBody+1 bytes: one byte more than allowed proves the
+	// body is too large, without ever holding more than that in memory.
+	r.Body, err = io.ReadAll(io.LimitReader(resp.Body, c.MaxBody+1))
+	switch {
+	case err != nil:
+		r.Err = c.ExplainBody(ctx, err, len(r.Body), resp.ContentLength)
+	case int64(len(r.Body)) > c.MaxBody:
+		r.Body = r.Body[:c.MaxBody]
+		r.Err = c.TooLarge()
+	case resp.StatusCode >= 400:
+		r.Err = fetch.StatusError(resp.StatusCode)
+	}
+	return r
+}
