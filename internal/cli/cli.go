@@ -80,6 +80,15 @@ func InterruptCode(ctx context.Context) int {
 	return ExitInterrupted
 }
 
+// Interrupted returns InterruptCode(ctx) and the word a lesson prints for
+// it: "interrupted" (Ctrl-C) or "terminated (SIGTERM)".
+func Interrupted(ctx context.Context) (code int, how string) {
+	if code = InterruptCode(ctx); code == ExitTerminated {
+		return code, "terminated (SIGTERM)"
+	}
+	return code, "interrupted"
+}
+
 // Parse parses args into flags, which must be flag.ContinueOnError. On
 // -h it prints usage (a synopsis such as "usage: 02-tasks [flags]" and
 // lines about the program) then every flag, and returns ExitOK; on a bad

@@ -109,10 +109,7 @@ func (cmd Command) Run(parent context.Context, args []string, stdout, stderr io.
 func (cmd Command) exitCode(parent context.Context, stderr io.Writer, elapsed time.Duration, urls, fine, failed, cancelled int) int {
 	switch {
 	case parent.Err() != nil:
-		code, how := ExitInterrupted, "interrupted"
-		if cli.InterruptCode(parent) == ExitTerminated {
-			code, how = ExitTerminated, "terminated (SIGTERM)"
-		}
+		code, how := cli.Interrupted(parent)
 		fmt.Fprintf(stderr, "%s after %s: %d of %d URLs finished, %d cancelled (exit code %d)\n",
 			how, elapsed, fine+failed, urls, cancelled, code)
 		return code

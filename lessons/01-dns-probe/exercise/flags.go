@@ -1,13 +1,13 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
 	"time"
 
+	"goasync.dev/workbook/internal/cli"
 	"goasync.dev/workbook/internal/keywords"
 )
 
@@ -20,29 +20,23 @@ type options struct {
 	names                       []string
 }
 
+// usage is what -h prints above the flags.
+const usage = "usage: 01-dns-probe [flags] [name ...]\n\nWithout names it probes <keyword>.dev for every keyword of -words."
+
 // parse reads the flags and the names. It returns code -1 to go on, or the
 // exit code when the run ends here (-h, or bad input, named on stderr).
 func parse(args []string, stderr io.Writer) (o options, code int) {
 	flags := flag.NewFlagSet("01-dns-probe", flag.ContinueOnError)
-	flags.SetOutput(stderr)
-	flags.Usage = func() {
-		fmt.Fprintln(stderr, "usage: 01-dns-probe [flags] [name ...]\n\nWithout names it probes <keyword>.dev for every keyword of -words.")
-		flags.PrintDefaults()
-	}
 	flags.StringVar(&o.style, "style", "channel", "how results are collected: channel, generator (range over iter.Seq2) or pull (iter.Pull2)")
 	flags.StringVar(&o.words, "words", "go", "whose keywords to probe as <keyword>.dev: go or python")
 	flags.BoolVar(&o.offline, "offline", false, "ask the simulated internet on 127.0.0.1 instead of the real DNS")
 	flags.StringVar(&o.world, "world", "", "a simulated world in JSON (implies -offline), e.g. testdata/simnet/default-world.json")
-	o.timeout = 3 * time.Second
-	flags.Var(durationFlag{&o.timeout}, "timeout", "give up on one lookup after this `duration`, e.g. 3s or 500ms")
+	flags.DurationVar(&o.timeout, "timeout", 3*time.Second, "give up on one lookup after this `duration`, e.g. 3s or 500ms")
 	flags.IntVar(&o.limit, "limit", defaultLimit, "at most this many lookups at once (0: no limit, every name at once)")
 	flags.StringVar(&o.canary, "canary", "www.example.com", `a name that exists: if the DNS denies it, "not found" means nothing ("" to skip)`)
 	flags.BoolVar(&o.timeline, "timeline", false, "draw when each lookup ran, after the run")
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return o, exitOK
-		}
-		return o, exitUsage
+	if code, ok := cli.Parse(flags, args, stderr, usage); !ok {
+		return o, code
 	}
 	if msg := o.check(); msg != "" {
 		fmt.Fprintln(stderr, "01-dns-probe: "+msg)
@@ -86,27 +80,4 @@ func (o options) check() string {
 		}
 	}
 	return ""
-}
-
-// durationFlag is a time.Duration flag whose error says what to write:
-// the flag package's own says only "parse error".
-type durationFlag struct{ d *time.Duration }
-
-func (f durationFlag) String() string {
-	if f.d == nil {
-		return ""
-	}
-	return f.d.String()
-}
-
-func (f durationFlag) Set(s string) error {
-	d, err := time.ParseDuration(s)
-	if err != nil {
-		if strings.Contains(err.Error(), "missing unit") {
-			return fmt.Errorf("a number needs a unit: write %ss or %sms", s, s)
-		}
-		return errors.New("not a duration: write it as 3s, 500ms or 1m30s")
-	}
-	*f.d = d
-	return nil
 }

@@ -20,26 +20,26 @@ import (
 	"net"
 	"os"
 	"os/signal"
-	"syscall"
 	"time"
 
+	"goasync.dev/workbook/internal/cli"
 	"goasync.dev/workbook/internal/simnet"
 	"goasync.dev/workbook/internal/timeline"
 )
 
 func main() {
 	// Ctrl-C (SIGINT) or SIGTERM cancels ctx; every lookup still waiting sees it.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), cli.Signals...)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr, nil))
 }
 
 // Exit codes of run.
 const (
-	exitOK          = 0   // every name probed: found and not found are both answers
-	exitFailed      = 1   // some lookups failed, some names are not valid, or the output was lost
-	exitUsage       = 2   // bad flags
-	exitInterrupted = 130 // the shell's code for a program ended by Ctrl-C
+	exitOK          = 0                   // every name probed: found and not found are both answers
+	exitFailed      = 1                   // some lookups failed, some names are not valid, or the output was lost
+	exitUsage       = 2                   // bad flags
+	exitInterrupted = cli.ExitInterrupted // 130, Ctrl-C; 143 for SIGTERM (cli.InterruptCode)
 )
 
 // styles maps -style to the loop that prints the results as they complete.
@@ -79,10 +79,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, sim *simn
 		res = n.Resolver()
 	}
 
-	out := &errWriter{w: stdout}
+	out := cli.NewWriter(stdout)
 	code = probeNames(ctx, o, res, offline, out, stderr)
-	if out.err != nil {
-		fmt.Fprintf(stderr, "01-dns-probe: the results could not be written: %v\n", out.err)
+	if err := out.Err(); err != nil {
+		fmt.Fprintf(stderr, "01-dns-probe: the results could not be written: %v\n", err)
 		return max(code, exitFailed)
 	}
 	return code
@@ -125,9 +125,10 @@ func probeNames(ctx context.Context, o options, res resolver, offline bool, stdo
 			fmt.Fprintln(stdout)
 			rec.Render(stdout)
 		}
-		fmt.Fprintf(stderr, "interrupted after %s: %d of %s probed, %d cancelled (exit code %d)\n",
-			elapsed, l.probed(), plural(len(valid), "name"), len(valid)-l.probed(), exitInterrupted)
-		return exitInterrupted
+		code, how := cli.Interrupted(ctx)
+		fmt.Fprintf(stderr, "%s after %s: %d of %s probed, %d cancelled (exit code %d)\n",
+			how, elapsed, l.probed(), plural(len(valid), "name"), len(valid)-l.probed(), code)
+		return code
 	}
 	fmt.Fprintln(stdout, l.summary(len(valid), elapsed))
 	if o.timeline {

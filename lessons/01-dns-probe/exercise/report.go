@@ -115,20 +115,3 @@ func plural(n int, noun string) string {
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
 }
-
-// errWriter remembers the first error of its writer and writes nothing
-// after it, so that output lost (a full disk, a closed pipe) is noticed
-// once, at the end, instead of being checked at every Fprintf.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) Write(b []byte) (int, error) {
-	if e.err != nil {
-		return 0, e.err
-	}
-	n, err := e.w.Write(b)
-	e.err = err
-	return n, err
-}
