@@ -76,6 +76,9 @@ func (cmd Command) Run(parent context.Context, args []string, stdout, stderr io.
 	// Go follows redirects by default; httpx, since 0.20, does not. Do as
 	// the Python does: a 3xx is the result, shown with its status.
 	c.HTTP.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+	// -timeline: each request is drawn from the moment it is sent until its
+	// body is closed, by a wrapper around the transport (trace.go).
+	c.Trace()
 	// Every line goes through out, which remembers the first write error:
 	// output lost to a full disk or a closed stdout is a failure too.
 	out := cli.NewWriter(stdout)

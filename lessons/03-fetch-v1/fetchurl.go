@@ -24,9 +24,6 @@ import (
 // result, explained (internal/fetch words the explanations).
 func fetchURL(ctx context.Context, c *fetch.Client, rawURL string) (r fetch.Result) {
 	r.URL = rawURL
-	done := c.Timeline.Start(rawURL)
-	defer func() { done(r.Note()) }()
-
 	if r.Err = fetch.CheckURL(rawURL); r.Err != nil {
 		return r
 	}
