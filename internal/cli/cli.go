@@ -196,3 +196,17 @@ func Quote(arg string) string {
 	}
 	return fmt.Sprintf("%s... (%d bytes)", strconv.QuoteToASCII(strings.ToValidUTF8(arg[:showMax], "")), len(arg))
 }
+
+// EmptyFlag returns a message if the file flag name was given an empty
+// value (-world ""), which would otherwise read as the flag left out: a
+// script whose variable is unset would run against another network than
+// it names. It returns "" if the flag was not given, or not empty.
+func EmptyFlag(flags *flag.FlagSet, name string) string {
+	msg := ""
+	flags.Visit(func(f *flag.Flag) {
+		if f.Name == name && f.Value.String() == "" {
+			msg = fmt.Sprintf(`-%s "": no file named; give a file, or leave -%s out`, name, name)
+		}
+	})
+	return msg
+}

@@ -36,9 +36,9 @@ func main() {
 
 // Exit codes of run.
 const (
-	exitOK          = 0   // every name probed: found and not found are both answers
-	exitFailed      = 1   // some lookups failed, some names are not valid, or the output was lost
-	exitUsage       = 2   // bad flags
+	exitOK          = 0                   // every name probed: found and not found are both answers
+	exitFailed      = 1                   // some lookups failed, some names are not valid, or the output was lost
+	exitUsage       = 2                   // bad flags
 	exitInterrupted = cli.ExitInterrupted // 130, Ctrl-C; 143 for SIGTERM (cli.InterruptCode)
 )
 
