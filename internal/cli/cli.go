@@ -11,6 +11,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"regexp"
 	"strconv"
@@ -121,14 +122,31 @@ const (
 // not parse.
 var badValue = regexp.MustCompile(`^invalid (?:boolean )?value "(.*)" for (?:flag )?-([^:]+): (.*)$`)
 
+// The flag package's messages for a flag it does not know, and for a flag
+// given last without its value.
+var (
+	unknownFlag  = regexp.MustCompile(`^flag provided but not defined: -(?s)(.*)$`)
+	missingValue = regexp.MustCompile(`^flag needs an argument: -(?s)(.*)$`)
+)
+
 // explainFlag rewrites the flag package's "invalid value ... parse error"
-// into what the value lacks.
+// into what the value lacks, and shows a flag's name or value as Show does:
+// a 100 KB or ESC-laden argument is not echoed to the terminal as it is.
 func explainFlag(flags *flag.FlagSet, err error) string {
+	if m := unknownFlag.FindStringSubmatch(err.Error()); m != nil {
+		return "flag provided but not defined: -" + Show(m[1])
+	}
+	if m := missingValue.FindStringSubmatch(err.Error()); m != nil {
+		return "flag needs an argument: -" + Show(m[1])
+	}
 	m := badValue.FindStringSubmatch(err.Error())
 	if m == nil {
 		return err.Error()
 	}
 	value, name, why := strconv.Quote(m[1]), m[2], m[3]
+	if len(m[1]) > showMax {
+		value = Show(m[1])
+	}
 	f := flags.Lookup(name)
 	if f == nil {
 		return err.Error()
@@ -140,7 +158,7 @@ func explainFlag(flags *flag.FlagSet, err error) string {
 	}
 	switch v.(type) {
 	case time.Duration:
-		if _, numErr := strconv.ParseFloat(m[1], 64); numErr == nil {
+		if f, numErr := strconv.ParseFloat(m[1], 64); numErr == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 			return fmt.Sprintf("-%s %s: a duration needs a unit, e.g. %ss or %sms", name, m[1], m[1], m[1])
 		}
 		return fmt.Sprintf("-%s %s: not a duration; write it like 10s, 500ms or 1m30s", name, value)
@@ -150,7 +168,45 @@ func explainFlag(flags *flag.FlagSet, err error) string {
 		}
 		return fmt.Sprintf("-%s %s: not a whole number", name, value)
 	case bool:
-		return fmt.Sprintf("-%s=%s: write -%s alone, or -%s=true or -%s=false", name, m[1], name, name, name)
+		return fmt.Sprintf("-%s=%s: write -%s alone, or -%s=true or -%s=false", name, Show(m[1]), name, name, name)
 	}
 	return fmt.Sprintf("-%s %s: %s", name, value, why)
+}
+
+// showMax is how many bytes of an argument Show keeps.
+const showMax = 40
+
+// Show returns an argument as a message can print it on one line: as it
+// is if it is short printable ASCII without spaces; otherwise quoted in
+// ASCII (Go's escapes, so ESC, CR and LF do not act on the terminal), and
+// cut after showMax bytes with its length said.
+func Show(arg string) string {
+	plain := arg != "" && !strings.ContainsFunc(arg, func(r rune) bool { return r <= ' ' || r > 0x7e || r == '"' })
+	if plain && len(arg) <= showMax {
+		return arg
+	}
+	return Quote(arg)
+}
+
+// Quote returns arg quoted in ASCII, as strconv.QuoteToASCII does, and cut
+// after showMax bytes with its length said: "aaaa"... (100000 bytes).
+func Quote(arg string) string {
+	if len(arg) <= showMax {
+		return strconv.QuoteToASCII(arg)
+	}
+	return fmt.Sprintf("%s... (%d bytes)", strconv.QuoteToASCII(strings.ToValidUTF8(arg[:showMax], "")), len(arg))
+}
+
+// EmptyFlag returns a message if the file flag name was given an empty
+// value (-world ""), which would otherwise read as the flag left out: a
+// script whose variable is unset would run against another network than
+// it names. It returns "" if the flag was not given, or not empty.
+func EmptyFlag(flags *flag.FlagSet, name string) string {
+	msg := ""
+	flags.Visit(func(f *flag.Flag) {
+		if f.Name == name && f.Value.String() == "" {
+			msg = fmt.Sprintf(`-%s "": no file named; give a file, or leave -%s out`, name, name)
+		}
+	})
+	return msg
 }

@@ -151,6 +151,10 @@ func (cmd Command) parse(args []string, stderr io.Writer) (opts options, code in
 	if code, ok := cli.Parse(flags, args, stderr, usage); !ok {
 		return opts, code, false
 	}
+	if msg := cli.EmptyFlag(flags, "world"); msg != "" {
+		fmt.Fprintf(stderr, "%s: %s\n", cmd.Name, msg)
+		return opts, ExitUsage, false
+	}
 	if err := cmd.validate(opts, flags.Args()); err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", cmd.Name, err)
 		return opts, ExitUsage, false

@@ -12,18 +12,19 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/signal"
 	"strconv"
-	"syscall"
 	"time"
 
+	"goasync.dev/workbook/internal/cli"
 	"goasync.dev/workbook/internal/timeline"
 )
 
 func main() {
 	// Ctrl-C (SIGINT) or SIGTERM cancels ctx; every say_after that is still sleeping sees it.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signal.NotifyContext(context.Background(), cli.Signals...)
 	defer stop()
 	// After the first Ctrl-C, the next one ends the program at once, as it
 	// does by default: a program that hangs (try an unbuffered Task) can
@@ -37,7 +38,7 @@ const (
 	exitOK          = 0
 	exitOutputLost  = 1 // stdout could not be written: the run's output is lost
 	exitUsage       = 2
-	exitInterrupted = 130 // the shell's code for a program ended by Ctrl-C
+	exitInterrupted = 130 // the shell's code for a program ended by Ctrl-C; 143 for SIGTERM (cli.Interrupted)
 )
 
 // modes maps -mode to the function that runs it.
@@ -50,21 +51,17 @@ var modes = map[string]func(context.Context, *stage) error{
 // run parses args, runs the chosen mode and returns the exit code.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("02-tasks", flag.ContinueOnError)
-	flags.SetOutput(stderr)
 	mode := flags.String("mode", "tasks", "how to run the two say_afters: sequential, tasks or waitgroup")
 	unit := time.Second
 	flags.Var((*durationFlag)(&unit), "unit", "length of one lesson second, a `duration` such as 100ms for a quick demo")
 	showTimeline := flags.Bool("timeline", false, "draw when each say_after ran, after the run")
-	if err := flags.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	if code, ok := cli.Parse(flags, args, stderr, "usage: 02-tasks [flags]"); !ok {
+		return code
 	}
 	runMode, ok := modes[*mode]
 	switch {
 	case !ok:
-		fmt.Fprintf(stderr, "02-tasks: unknown -mode %q: use sequential, tasks or waitgroup\n", *mode)
+		fmt.Fprintf(stderr, "02-tasks: unknown -mode %s: use sequential, tasks or waitgroup\n", cli.Quote(*mode))
 		return exitUsage
 	case unit <= 0:
 		fmt.Fprintf(stderr, "02-tasks: -unit %s: must be a positive duration such as 1s or 100ms\n", unit)
@@ -93,8 +90,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitOutputLost
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "interrupted at %s: %s (exit code %d)\n", clock(), s.report(), exitInterrupted)
-		return exitInterrupted
+		code, how := cli.Interrupted(ctx)
+		fmt.Fprintf(stderr, "%s at %s: %s (exit code %d)\n", how, clock(), s.report(), code)
+		return code
 	}
 	return exitOK
 }
@@ -116,7 +114,7 @@ func (d *durationFlag) String() string { return time.Duration(*d).String() }
 func (d *durationFlag) Set(text string) error {
 	v, err := time.ParseDuration(text)
 	if err != nil {
-		if _, numErr := strconv.ParseFloat(text, 64); numErr == nil {
+		if f, numErr := strconv.ParseFloat(text, 64); numErr == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
 			return fmt.Errorf("a number needs a unit: write %sms or %ss", text, text)
 		}
 		return errors.New("not a duration: write it as 1s, 100ms or 1m30s")

@@ -16,6 +16,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"goasync.dev/workbook/internal/cli"
 	"goasync.dev/workbook/internal/fetch"
 	"goasync.dev/workbook/internal/simnet"
 )
@@ -41,7 +42,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, sim *simn
 		},
 		Validate: func() error {
 			if mode != "all" && mode != "failfast" {
-				return fmt.Errorf("unknown -mode %q: use all or failfast", mode)
+				return fmt.Errorf("unknown -mode %s: use all or failfast", cli.Quote(mode))
 			}
 			return nil
 		},

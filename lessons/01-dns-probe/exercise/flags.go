@@ -38,6 +38,10 @@ func parse(args []string, stderr io.Writer) (o options, code int) {
 	if code, ok := cli.Parse(flags, args, stderr, usage); !ok {
 		return o, code
 	}
+	if msg := cli.EmptyFlag(flags, "world"); msg != "" {
+		fmt.Fprintln(stderr, "01-dns-probe: "+msg)
+		return o, exitUsage
+	}
 	if msg := o.check(); msg != "" {
 		fmt.Fprintln(stderr, "01-dns-probe: "+msg)
 		return o, exitUsage

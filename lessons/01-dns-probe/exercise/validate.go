@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/idna"
+
+	"goasync.dev/workbook/internal/cli"
 )
 
 // validate says why name is not a DNS host name, or returns nil. A bad name
@@ -59,8 +61,12 @@ func punycode(host string) (string, bool) {
 // display shows a name so that it reads as one word and prints as it is:
 // quoted, in ASCII, if it is empty or holds a space, a control character
 // (ESC, CR, LF would act on the terminal) or anything beyond ASCII (whose
-// width on screen is not its length in bytes).
+// width on screen is not its length in bytes); cut, with its length said,
+// if it is longer than any DNS name.
 func display(name string) string {
+	if len(name) > 253 { // not a name: cut, so one argument does not fill the screen
+		return cli.Quote(name)
+	}
 	if name == "" || strings.ContainsFunc(name, func(r rune) bool { return r <= ' ' || r > 0x7e }) {
 		return strconv.QuoteToASCII(name)
 	}
