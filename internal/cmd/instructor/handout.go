@@ -228,6 +228,13 @@ func (wb *workbook) handoutFiles(lesson string, solution bool) (map[string]strin
 			return nil, nil, err
 		}
 	}
+	// testdata/<lesson>/wrong holds the maintainers' wrong solutions, which
+	// internal/cmd/exgen's tests run: answers, if wrong ones.
+	for rel := range files {
+		if strings.HasPrefix(rel, "testdata/"+lesson+"/wrong/") {
+			delete(files, rel)
+		}
+	}
 	if solution {
 		// solutions/<lesson> holds parts of package main that do not build
 		// on their own: a folder starting with _ is left out of ./... .

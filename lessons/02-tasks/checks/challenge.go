@@ -38,6 +38,7 @@ func checkProof(t *testing.T, testFile string) {
 	if _, err := os.Stat(filepath.Join("..", "tasks.go")); err != nil {
 		lessonDir, own = ".", true
 		if notDone := priorNotDone(t); len(notDone) > 0 {
+			exercise.Hint(t, "make check names the first exercise not done, and its hint")
 			t.Fatalf("finish exercises 1-%d first: your test is checked against your own tasks.go and broken versions of it (not done yet: %s)", len(Exercises(nil, nil)), strings.Join(notDone, ", "))
 		}
 	}
