@@ -181,7 +181,9 @@ func (wb *workbook) goList(test bool, pkgs ...string) ([]listed, error) {
 // the workbook) and the external modules they need (path: version).
 func (wb *workbook) handoutFiles(lesson string, solution bool) (map[string]string, map[string]string, error) {
 	ex := "./lessons/" + lesson + "/exercise"
-	pkgs, err := wb.goList(true, ex, "./internal/cmd/progress")
+	// make check reads the checks with internal/cmd/progress; make watch
+	// is the workbook's own internal/cmd/watch (fsnotify).
+	pkgs, err := wb.goList(true, ex, "./internal/cmd/progress", "./internal/cmd/watch")
 	if err != nil {
 		return nil, nil, err
 	}
