@@ -78,7 +78,7 @@ func TestVariantsApplyToOtherAnswers(t *testing.T) {
 
 // TestSolutionCatchesEveryVariant: the solution in solutions/02-tasks passes
 // on the lesson and fails on every broken version, so the challenge can be
-// done; and each weak proof of testdata/weak_test.go passes on the lesson
+// done; and each weak proof of testdata/weakproofs.go (a test file, once in the package it tests) passes on the lesson
 // and lets through exactly the broken version it is named for, so each
 // broken version but inline-task is needed. (No test misses inline-task
 // alone: its run takes 3 s and prints hello first, as await-first's does, so
@@ -93,7 +93,7 @@ func TestSolutionCatchesEveryVariant(t *testing.T) {
 	if err != nil {
 		t.Skipf("no solution beside the lesson: %v", err)
 	}
-	weak, err := os.ReadFile(filepath.Join("testdata", "weak_test.go"))
+	weak, err := os.ReadFile(filepath.Join("testdata", "weakproofs.go"))
 	require.NoError(t, err)
 	missed := map[string]string{ // weak test: the one version it misses
 		"TestWeakAwaitFirst": "await-first",

@@ -1,6 +1,7 @@
 //go:build exercise
 
-// Weak proofs, for checks/proof_test.go: each passes on the lesson and fails
+// Weak proofs, for checks/proof_test.go, which puts this file into each
+// version of the lesson as weak_test.go: each passes on the lesson and fails
 // on every broken version but the one it is named for, so each broken
 // version is needed to catch some test. (None misses only inline-task: its
 // run behaves as await-first's, 3 s and hello first, so a test that catches
