@@ -78,13 +78,13 @@ func TestVariantsApplyToOtherAnswers(t *testing.T) {
 
 // TestSolutionCatchesEveryVariant: the solution in solutions/02-tasks passes
 // on the lesson and fails on every broken version, so the challenge can be
-// done; and each weak proof of testdata/weakproofs.go (a test file, once in the package it tests) passes on the lesson
+// done; and each weak proof of testdata/weakproofs.go passes on the lesson
 // and lets through exactly the broken version it is named for, so each
 // broken version but inline-task is needed. (No test misses inline-task
 // alone: its run takes 3 s and prints hello first, as await-first's does, so
 // a test that catches await-first catches it too; it stays for its message,
-// which points at CreateTask.) One `go test` of seven packages: skipped
-// with -short, and when the lesson is handed out without the solutions.
+// which points at CreateTask.) One `go test` of seven packages: skipped with
+// -short, and when the lesson is handed out without the solutions.
 func TestSolutionCatchesEveryVariant(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go test: skipped with -short")
