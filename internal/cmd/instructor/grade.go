@@ -212,7 +212,7 @@ func (g *grader) reference(ctx context.Context) error {
 	for _, ex := range g.exercises {
 		if !strings.Contains(res, "--- PASS: TestExercises/"+ex+" ") {
 			out, _ := g.exec(ctx, bin, exDir, "^TestExercises$/^"+regexp.QuoteMeta(ex)+"$")
-			g.broken[ex] = "not graded: the reference fails this check in a handout: " + failReason(out, g.lesson, g.timeout)
+			g.broken[ex] = "not graded: the reference fails this check in a handout: " + failReason(out)
 		}
 	}
 	return nil
@@ -267,7 +267,7 @@ func (g *grader) student(ctx context.Context, i int, s submission) []Row {
 			rows[j].Status, rows[j].Reason = Pass, ""
 			continue
 		}
-		rows[j].Reason = failReason(out, g.lesson, g.timeout)
+		rows[j].Reason = failReason(out)
 	}
 	return g.markBroken(rows)
 }

@@ -59,7 +59,12 @@ func BuildHandout(opts HandoutOptions) (HandoutResult, error) {
 	if err != nil {
 		return HandoutResult{}, err
 	}
-	files, mods, err := wb.handoutFiles(opts.Lesson, opts.Solution)
+	fresh, err := wb.derive(opts.Lesson)
+	if err != nil {
+		return HandoutResult{}, err
+	}
+	defer os.RemoveAll(filepath.Dir(fresh))
+	files, mods, err := wb.handoutFiles(opts.Lesson, opts.Solution, fresh)
 	if err != nil {
 		return HandoutResult{}, err
 	}
@@ -72,7 +77,7 @@ func BuildHandout(opts HandoutOptions) (HandoutResult, error) {
 		res.Files++
 		res.Bytes += n
 	}
-	generated, err := wb.generated(opts.Lesson, opts.Solution, mods, func(rel string) bool { return exists(filepath.Join(out, filepath.FromSlash(rel))) })
+	generated, err := wb.generated(opts.Lesson, opts.Solution, fresh, mods, func(rel string) bool { return exists(filepath.Join(out, filepath.FromSlash(rel))) })
 	if err != nil {
 		return HandoutResult{}, err
 	}
@@ -177,11 +182,39 @@ func (wb *workbook) goList(test bool, pkgs ...string) ([]listed, error) {
 	}
 }
 
+// derive writes the workbook, with the lesson's exercise/ derived afresh
+// from the reference as shipped (`exgen tree`, as make shipped does), into
+// a temporary folder and returns the folder of the copy. A handout takes
+// the exercise from there: edits to the workbook's own exercise/ (a
+// maintainer trying an answer) never reach students.
+func (wb *workbook) derive(lesson string) (string, error) {
+	tmp, err := os.MkdirTemp("", "handout-derive-")
+	if err != nil {
+		return "", err
+	}
+	exgen := filepath.Join(tmp, "exgen")
+	for _, args := range [][]string{
+		{"go", "build", "-o", exgen, "./internal/cmd/exgen"},
+		{exgen, "tree", "-o", filepath.Join(tmp, "wb"), lesson},
+	} {
+		cmd := exec.Command(args[0], args[1:]...)
+		cmd.Dir = wb.root
+		if out, err := cmd.CombinedOutput(); err != nil {
+			os.RemoveAll(tmp)
+			return "", fmt.Errorf("handout: deriving the exercise of %s (%s): %v\n%s", lesson, strings.Join(args[1:], " "), err, out)
+		}
+	}
+	return filepath.Join(tmp, "wb"), nil
+}
+
 // handoutFiles returns the files of a handout (path in the handout: path in
-// the workbook) and the external modules they need (path: version).
-func (wb *workbook) handoutFiles(lesson string, solution bool) (map[string]string, map[string]string, error) {
+// the workbook) and the external modules they need (path: version). The
+// exercise's files come from fresh, a workbook with it derived afresh.
+func (wb *workbook) handoutFiles(lesson string, solution bool, fresh string) (map[string]string, map[string]string, error) {
 	ex := "./lessons/" + lesson + "/exercise"
-	pkgs, err := wb.goList(true, ex, "./internal/cmd/progress")
+	// make check reads the checks with internal/cmd/progress; make watch
+	// is the workbook's own internal/cmd/watch (fsnotify).
+	pkgs, err := wb.goList(true, ex, "./internal/cmd/progress", "./internal/cmd/watch")
 	if err != nil {
 		return nil, nil, err
 	}
@@ -207,9 +240,13 @@ func (wb *workbook) handoutFiles(lesson string, solution bool) (map[string]strin
 		if err != nil || strings.HasPrefix(rel, "..") {
 			return nil, nil, fmt.Errorf("handout: package %s is outside the workbook (%s)", p.ImportPath, p.Dir)
 		}
-		// The exercise keeps its (build-tagged) checks; everything else
-		// ships without tests.
-		if err := addPackage(files, wb.root, rel, p.Dir == exDir, p.EmbedFiles); err != nil {
+		// The exercise, derived afresh, keeps its (build-tagged) checks;
+		// everything else ships without tests.
+		root := wb.root
+		if p.Dir == exDir {
+			root = fresh
+		}
+		if err := addPackage(files, root, rel, p.Dir == exDir, p.EmbedFiles); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -226,6 +263,13 @@ func (wb *workbook) handoutFiles(lesson string, solution bool) (map[string]strin
 	for _, d := range dirs {
 		if err := addTree(files, wb.root, d); err != nil {
 			return nil, nil, err
+		}
+	}
+	// testdata/<lesson>/wrong holds the maintainers' wrong solutions, which
+	// internal/cmd/exgen's tests run: answers, if wrong ones.
+	for rel := range files {
+		if strings.HasPrefix(rel, "testdata/"+lesson+"/wrong/") {
+			delete(files, rel)
 		}
 	}
 	if solution {
@@ -287,7 +331,7 @@ type file struct {
 
 // generated returns the handout's go.mod, go.sum, Makefile, README.md and
 // marker. has reports whether a path is in the handout.
-func (wb *workbook) generated(lesson string, solution bool, mods map[string]string, has func(string) bool) ([]file, error) {
+func (wb *workbook) generated(lesson string, solution bool, fresh string, mods map[string]string, has func(string) bool) ([]file, error) {
 	lessonMod, err := os.ReadFile(filepath.Join(wb.root, "lessons", lesson, "go.mod"))
 	if err != nil {
 		return nil, fmt.Errorf("handout: %w", err)
@@ -311,7 +355,7 @@ func (wb *workbook) generated(lesson string, solution bool, mods map[string]stri
 	}
 	answers := map[string]bool{}
 	if !solution {
-		if answers, err = wb.answerLines(lesson); err != nil {
+		if answers, err = wb.answerLines(lesson, fresh); err != nil {
 			return nil, err
 		}
 	}
@@ -370,13 +414,14 @@ func unionLines(paths ...string) ([]byte, error) {
 }
 
 // answerLines returns the lines (trimmed) of the lesson's reference and of
-// solutions/<lesson> that neither the shipped exercise nor internal/ contains:
+// solutions/<lesson> that neither the shipped exercise (derived afresh in
+// the workbook fresh) nor internal/ contains:
 // the answers, and whatever else a student should not see. (A line internal/
 // has too, such as "case <-ctx.Done():", gives nothing away.) Marker lines
 // (//exercise:...) are skipped; their text reaches the exercise as TODOs.
-func (wb *workbook) answerLines(lesson string) (map[string]bool, error) {
+func (wb *workbook) answerLines(lesson, fresh string) (map[string]bool, error) {
 	shipped := map[string]bool{}
-	exFiles, _ := filepath.Glob(filepath.Join(wb.root, "lessons", lesson, "exercise", "*.go"))
+	exFiles, _ := filepath.Glob(filepath.Join(fresh, "lessons", lesson, "exercise", "*.go"))
 	err := filepath.WalkDir(filepath.Join(wb.root, "internal"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".go") {
 			exFiles = append(exFiles, p)

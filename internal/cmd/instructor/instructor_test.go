@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -80,8 +81,7 @@ func TestHandoutEveryLesson(t *testing.T) {
 
 			wb, err := openWorkbook(root, lesson)
 			require.NoError(t, err)
-			answers, err := wb.answerLines(lesson)
-			require.NoError(t, err)
+			answers := answerLines(t, wb, lesson)
 			require.NotEmpty(t, answers, "the reference of %s has no line the exercise lacks: the grep below could not fail", lesson)
 			assert.Empty(t, answerHits(t, res.Dir, answers), "answer lines in the handout without the solution")
 			ref, _ := filepath.Glob(filepath.Join(res.Dir, "lessons", lesson, "*.go"))
@@ -104,8 +104,7 @@ func TestHandoutSolution(t *testing.T) {
 	assert.FileExists(t, res.Archive)
 	wb, err := openWorkbook(root, lesson)
 	require.NoError(t, err)
-	answers, err := wb.answerLines(lesson)
-	require.NoError(t, err)
+	answers := answerLines(t, wb, lesson)
 	assert.NotEmpty(t, answerHits(t, res.Dir, answers))
 	out, err := runIn(t, res.Dir, "go", "run", "./lessons/"+lesson, "-unit", "1ms", "-mode", "sequential")
 	require.NoError(t, err, out)
@@ -134,6 +133,43 @@ func TestHandoutREADME(t *testing.T) {
 		}
 		assert.NotRegexp(t, `\./lessons/`+regexp.QuoteMeta(lesson)+`([^/]|$)`, string(readme), "%s: README runs the reference", lesson)
 	}
+}
+
+// answerLines returns the answer lines of lesson, against its exercise
+// derived afresh.
+func answerLines(t *testing.T, wb *workbook, lesson string) map[string]bool {
+	t.Helper()
+	fresh, err := wb.derive(lesson)
+	require.NoError(t, err)
+	t.Cleanup(func() { os.RemoveAll(filepath.Dir(fresh)) })
+	answers, err := wb.answerLines(lesson, fresh)
+	require.NoError(t, err)
+	return answers
+}
+
+// TestHandoutDerivesTheExercise: a handout's exercise is derived afresh from
+// the reference, so an edit to the workbook's own exercise/ (a maintainer
+// trying an answer, which exgen.sum does not see) never reaches it.
+func TestHandoutDerivesTheExercise(t *testing.T) {
+	const lesson = "02-tasks"
+	wb, err := openWorkbook(root, lesson)
+	require.NoError(t, err)
+	fresh, err := wb.derive(lesson)
+	require.NoError(t, err)
+	defer os.RemoveAll(filepath.Dir(fresh))
+	// fresh is a whole workbook: edit its exercise as a maintainer might,
+	// then hand the lesson out from it.
+	edited := filepath.Join(fresh, "lessons", lesson, "exercise", "tasks.go")
+	shipped, err := os.ReadFile(edited)
+	require.NoError(t, err)
+	const edit = "\n// maintainer's try: go func() { t.result <- fn() }()\n"
+	require.NoError(t, os.WriteFile(edited, append(slices.Clone(shipped), edit...), 0o644))
+	res, err := BuildHandout(HandoutOptions{Lesson: lesson, Root: fresh, Out: filepath.Join(t.TempDir(), "h")})
+	require.NoError(t, err)
+	got, err := os.ReadFile(filepath.Join(res.Dir, "lessons", lesson, "exercise", "tasks.go"))
+	require.NoError(t, err)
+	assert.Equal(t, string(shipped), string(got), "the handout's exercise is not the derivation")
+	assert.NotContains(t, string(got), "maintainer's try")
 }
 
 // answerHits returns the lines of files under dir that are answer lines.

@@ -130,12 +130,8 @@ hint: ## only the next exercise: what is wrong, and the hint
 	@out=$$($(MAKE) -s --no-print-directory check 2>/dev/null); \
 	if grep -q '^Next:' <<<"$$out"; then sed -n '/^Next:/,$$p' <<<"$$out"; else tail -n 20 <<<"$$out"; fi
 
-watch: ## run make check again whenever a .go file of yours changes (Ctrl-C stops)
-	@last=; while :; do \
-		now=$$(cat $(EX)/*.go | cksum); \
-		if [ "$$now" != "$$last" ]; then last=$$now; clear 2>/dev/null || true; $(MAKE) -s check; echo "(watching $(EX)/*.go; Ctrl-C stops)"; fi; \
-		sleep 1; \
-	done
+watch: ## run make check again whenever you save a .go file of yours (Ctrl-C stops)
+	@watch=$$(mktemp -d)/watch && $(GO) build -o $$watch ./internal/cmd/watch && $$watch -lesson {{.Lesson}} -- $(GO) test -tags exercise -race -json -count=1 -timeout 5m -run '^TestExercises$$'
 
 run: ## run your program: make run ARGS='{{.Args}}'
 	$(GO) run $(EX) $(ARGS)

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/token"
 	"io/fs"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -16,6 +17,11 @@ import (
 type Diagnosis struct {
 	Paragraph string   // one paragraph, not wrapped
 	Detail    []string // lines, not indented
+	// Finding is the first finding in one line, for a table of many (make
+	// grade): "data race tasks.go:97", "leaked goroutine started at
+	// collect.go:30", "does not build: tasks.go:89: undefined: x", or the
+	// check's own message.
+	Finding string
 }
 
 // diagnoser reads the output of one exercise (or of a lesson) into
@@ -29,6 +35,39 @@ type diagnoser struct {
 	diffs     []string // what testify says: "output differs from ..."
 	detail    []string
 	leftovers []string
+	// The first one-line finding of each kind, in the order of the
+	// paragraph: crash, race, leak, message, diff.
+	findings [5]string
+}
+
+// Kinds of finding, the index in diagnoser.findings.
+const (
+	findCrash = iota
+	findRace
+	findLeak
+	findMessage
+	findDiff
+)
+
+// find records the first finding of a kind.
+func (d *diagnoser) find(kind int, s string) {
+	if d.findings[kind] == "" {
+		d.findings[kind] = s
+	}
+}
+
+// finding is the first finding, by kind, else the first line nothing else
+// explained.
+func (d *diagnoser) finding() string {
+	for _, f := range d.findings {
+		if f != "" {
+			return f
+		}
+	}
+	if len(d.leftovers) > 0 {
+		return "failed: " + strings.TrimSpace(d.leftovers[0])
+	}
+	return ""
 }
 
 // Diagnose reads an exercise's (or a lesson's) output. src, rooted at the
@@ -49,7 +88,7 @@ func Diagnose(lines []string, src fs.FS) Diagnosis {
 		detail = append(detail, "it also printed:")
 		detail = append(detail, tail(d.leftovers, 20)...)
 	}
-	return Diagnosis{Paragraph: shortenRepeats(strings.Join(sentences, " ")), Detail: trimBlank(detail)}
+	return Diagnosis{Paragraph: shortenRepeats(strings.Join(sentences, " ")), Detail: trimBlank(detail), Finding: d.finding()}
 }
 
 // capitalize starts a sentence that follows another with a capital letter.
@@ -156,6 +195,7 @@ func (d *diagnoser) addMessage(file, text string, lines []string, i int) int {
 		d.addTestify(more)
 	case strings.TrimSpace(text) == "" && len(more) == 0:
 	default:
+		d.find(findMessage, strings.TrimSpace(text))
 		d.messages = append(d.messages, sentence(text))
 		if len(more) > 0 {
 			d.detail = append(d.detail, text)
@@ -192,8 +232,10 @@ func (d *diagnoser) addTestify(lines []string) {
 	}
 	switch {
 	case msg != "":
+		d.find(findDiff, msg)
 		d.diffs = append(d.diffs, sentence(msg))
 	case first != "":
+		d.find(findDiff, first)
 		d.diffs = append(d.diffs, sentence(first))
 	}
 	if diff := slices.Index(errLines, "Diff:"); diff >= 0 {
@@ -216,6 +258,7 @@ func (d *diagnoser) addCrash(lines []string) {
 		msg = strings.TrimSuffix(msg, suffix)
 	}
 	gs := parseGoroutines(lines[1:])
+	d.find(findCrash, crashFinding(kind, msg, gs))
 	switch {
 	case strings.HasPrefix(msg, "deadlock: main bubble goroutine has exited"):
 		d.crash = append(d.crash, "deadlock: the check's code returned while "+blockedList(gs)+
@@ -366,6 +409,11 @@ func (d *diagnoser) addRace(lines []string) {
 		accesses = append(accesses, a)
 		i = end
 	}
+	if i := slices.IndexFunc(accesses, func(a access) bool { return a.found }); i >= 0 {
+		d.find(findRace, "data race "+accesses[i].at.short())
+	} else {
+		d.find(findRace, "data race (not in your files: see go test -race)")
+	}
 	if len(accesses) < 2 {
 		d.race = append(d.race, "data race (the report is below).")
 		d.detail = append(d.detail, lines...)
@@ -501,6 +549,7 @@ func exprString(e ast.Expr) string {
 // addLeak files goleak's report of goroutines still running after the tests.
 func (d *diagnoser) addLeak(lines []string) {
 	gs := parseGoroutines(lines)
+	d.find(findLeak, leakFinding(gs))
 	var parts []string
 	for _, g := range gs {
 		var s string
@@ -561,22 +610,26 @@ func DiagnoseBuild(lines []string) Diagnosis {
 	}
 	if len(errs) == 0 {
 		if len(detail) == 0 {
-			return Diagnosis{Paragraph: "it does not build."}
+			return Diagnosis{Paragraph: "it does not build.", Finding: "does not build"}
 		}
-		return Diagnosis{Paragraph: sentence(detail[0]), Detail: detail[1:]}
+		return Diagnosis{Paragraph: sentence(detail[0]), Detail: detail[1:], Finding: "does not build: " + strings.TrimSpace(detail[0])}
 	}
 	verb := "does not compile"
 	if vet {
 		verb = "fails go vet, which go test runs before the checks"
 	}
 	where, msg, _ := strings.Cut(errs[0], ": ")
+	finding := "does not build: " + path.Base(where) + ": " + msg
+	if vet {
+		finding = "fails go vet: " + path.Base(where) + ": " + msg
+	}
 	s := where + " " + verb + ": " + sentence(msg)
 	if n := len(errs) - 1; n == 1 {
 		s += " (1 more error below)"
 	} else if n > 1 {
 		s += fmt.Sprintf(" (%d more errors below)", n)
 	}
-	return Diagnosis{Paragraph: s, Detail: detail}
+	return Diagnosis{Paragraph: s, Detail: detail, Finding: finding}
 }
 
 // sentence ends s with a full stop unless it already ends a sentence.
@@ -604,4 +657,44 @@ func trimBlank(lines []string) []string {
 		lines = lines[:len(lines)-1]
 	}
 	return lines
+}
+
+// crashFinding is a panic in one line: where the learner's code was
+// blocked, or panicked.
+func crashFinding(kind, msg string, gs []goroutine) string {
+	switch {
+	case strings.HasPrefix(msg, "deadlock: main bubble goroutine has exited"):
+		return leakFinding(gs)
+	case strings.HasPrefix(msg, "test timed out after "):
+		return "timed out after " + strings.TrimPrefix(msg, "test timed out after ") + ": does something wait forever?"
+	case strings.HasPrefix(msg, "deadlock: all goroutines in bubble are blocked"), strings.HasPrefix(msg, "all goroutines are asleep"):
+		for _, g := range gs {
+			if f, ok := firstLearner(g.frames); ok {
+				return "deadlock: blocked at " + f.short()
+			}
+		}
+		return "deadlock: every goroutine is blocked"
+	}
+	for _, g := range gs {
+		if f, ok := firstLearner(g.frames); ok {
+			return kind + msg + " at " + f.short()
+		}
+	}
+	return kind + msg
+}
+
+// leakFinding names where the first leaked goroutine that the learner's
+// code started was started, or else where one is blocked in it.
+func leakFinding(gs []goroutine) string {
+	for _, g := range gs {
+		if g.created != nil && learner(g.created.file) {
+			return "leaked goroutine started at " + g.created.short()
+		}
+	}
+	for _, g := range gs {
+		if f, ok := firstLearner(g.frames); ok {
+			return "leaked goroutine blocked in " + f.short()
+		}
+	}
+	return "leaked goroutine (none of your files on its stack)"
 }

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -56,6 +57,9 @@ func rel(file string) string {
 
 // where is "file:line" with the file from the workbook's root.
 func (f frame) where() string { return rel(f.file) + ":" + strconv.Itoa(f.line) }
+
+// short is "file:line" with the file's name only: "tasks.go:97".
+func (f frame) short() string { return path.Base(f.file) + ":" + strconv.Itoa(f.line) }
 
 // name is the function's short name: "(*Task).Await", "sayAfter.func1".
 func (f frame) name() string { return shortName(f.fn) }

@@ -1,6 +1,9 @@
 package checks
 
 import (
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -20,32 +23,46 @@ func Challenges() []exercise.Exercise {
 				"a broken version can be too slow, too fast (returning before the work is done) or right on time without doing the work: check the duration exactly, and check the words printed by the time run returns",
 				"after run returns: `if took != 2*time.Second { t.Errorf(...) }` and `if !strings.Contains(stdout.String(), \"world\\nhello\\n\") { t.Errorf(...) }`, and the exit code is 0",
 			},
-			Check: func(t *testing.T) { checkProof(t, "proof_test.go", "..") },
+			Check: func(t *testing.T) { checkProof(t, "proof_test.go") },
 		},
 	}
 }
 
-// checkProof runs the learner's proof against the lesson in lessonDir (it
-// must pass) and against every variant (it must fail), and names the
-// variants it let through.
-func checkProof(t *testing.T, testFile, lessonDir string) {
+// checkProof runs the learner's proof against the lesson (it must pass)
+// and against every variant of it (it must fail), and names the variants it
+// let through. The lesson is the reference in "..", where there is one (the
+// workbook, a handout with the solution); else (a handout, a grade) it is
+// the learner's own code in ".", once exercises 1-4 pass on it.
+func checkProof(t *testing.T, testFile string) {
+	lessonDir, own := "..", false
+	if _, err := os.Stat(filepath.Join("..", "tasks.go")); err != nil {
+		lessonDir, own = ".", true
+		if notDone := priorNotDone(t); len(notDone) > 0 {
+			exercise.Hint(t, "make check names the first exercise not done, and its hint")
+			t.Fatalf("finish exercises 1-%d first: your test is checked against your own tasks.go and broken versions of it (not done yet: %s)", len(Exercises(nil, nil)), strings.Join(notDone, ", "))
+		}
+	}
 	verdicts, err := Prove(t.Context(), lessonDir, testFile)
 	if err != nil {
 		t.Fatalf("could not run your test: %v", err)
 	}
 	lesson := verdicts[0]
+	the := "the lesson itself (lessons/02-tasks)"
+	if own {
+		the = "your own tasks.go, which passes exercises 1-4"
+	}
 	switch {
 	case !lesson.Ran && lesson.Output != "":
 		t.Fatalf("%s does not compile, or crashed, with the lesson's code:\n%s", testFile, indent(lesson.Output))
 	case !lesson.Ran:
 		t.Fatalf("%s has no func %s(t *testing.T): write it there (keep the //go:build exercise line)", testFile, ProofTest)
 	case !lesson.Passed:
-		t.Fatalf("your test fails on the lesson itself (lessons/02-tasks), which does take 2 s and print world, then hello: a proof must pass on the right program. It said:\n%s", indent(lesson.Output))
+		t.Fatalf("your test fails on %s, which does take 2 s and print world, then hello: a proof must pass on the right program. It said:\n%s", the, indent(lesson.Output))
 	}
 	caught := 0
 	for _, v := range verdicts[1:] {
 		if v.Passed {
-			t.Errorf("your test passed on a version that %s: it does not prove the claim (checks/variants/%s.txt)", v.Says, v.Version)
+			t.Errorf("your test passed on a version that %s: it does not prove the claim (broken version %s)", v.Says, v.Version)
 		} else {
 			caught++
 		}
@@ -53,6 +70,33 @@ func checkProof(t *testing.T, testFile, lessonDir string) {
 	if caught < len(verdicts)-1 {
 		t.Logf("your test caught %d of %d broken versions", caught, len(verdicts)-1)
 	}
+}
+
+// priorNotDone runs exercises 1-4 in a test binary of their own (this one,
+// run again: the challenge may run alone, as a grade runs it) and returns
+// the ones that did not pass.
+func priorNotDone(t *testing.T) []string {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatalf("could not find the test binary to run exercises 1-4: %v", err)
+	}
+	var ids []string
+	for i, ex := range Exercises(nil, nil) {
+		ids = append(ids, exercise.ID(i, ex))
+	}
+	cmd := exec.CommandContext(t.Context(), exe, "-test.run", "^TestExercises$/^("+strings.Join(ids, "|")+")$", "-test.v", "-test.count=1", "-test.timeout", "2m")
+	out, err := cmd.CombinedOutput()
+	var notDone []string
+	for _, id := range ids {
+		if !strings.Contains(string(out), "--- PASS: TestExercises/"+id+" ") {
+			notDone = append(notDone, id)
+		}
+	}
+	if err != nil && len(notDone) == 0 {
+		// Each passed, but the run failed after them: the leak check.
+		notDone = append(notDone, "they pass, but a goroutine outlives them or the run fails after them")
+	}
+	return notDone
 }
 
 // indent indents every line of s, for a message.

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"embed"
+
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -13,124 +13,13 @@ import (
 	"os/exec"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
 
 // ProofTest is the test the learner writes in exercise/proof_test.go.
 const ProofTest = "TestTasksTakeTwoSeconds"
-
-// variantFiles are the broken versions of the lesson that a proof must catch.
-//
-//go:embed variants/*.txt
-var variantFiles embed.FS
-
-// Variant is a broken version of the lesson: a few lines of its code
-// replaced. A variant file reads
-//
-//	says: what the version does wrong, as the learner is told it
-//	--- tasks.go
-//	lines of the lesson to replace (found exactly once)
-//	+++
-//	what replaces them
-//
-// with as many ---/+++ pairs as it needs.
-type Variant struct {
-	Name  string // the file's name without .txt: "await-first"
-	Says  string // "awaits task1 before it creates task2, ..."
-	Edits []Edit
-}
-
-// Edit replaces Old, found exactly once in File, with New.
-type Edit struct {
-	File, Old, New string
-}
-
-// Variants returns the broken versions, by name.
-func Variants() ([]Variant, error) {
-	paths, err := fs.Glob(variantFiles, "variants/*.txt")
-	if err != nil {
-		return nil, err
-	}
-	var out []Variant
-	for _, p := range paths {
-		b, err := variantFiles.ReadFile(p)
-		if err != nil {
-			return nil, err
-		}
-		v, err := parseVariant(strings.TrimSuffix(path.Base(p), ".txt"), string(b))
-		if err != nil {
-			return nil, fmt.Errorf("checks/%s: %w", p, err)
-		}
-		out = append(out, v)
-	}
-	return out, nil
-}
-
-// parseVariant reads the format Variant describes.
-func parseVariant(name, text string) (Variant, error) {
-	v := Variant{Name: name}
-	var block *[]string // the lines being collected: an edit's Old or New
-	var old, new []string
-	flush := func() {
-		if len(v.Edits) > 0 {
-			e := &v.Edits[len(v.Edits)-1]
-			e.Old, e.New = strings.Join(old, "\n")+"\n", strings.Join(new, "\n")+"\n"
-		}
-		old, new = nil, nil
-	}
-	for line := range strings.Lines(text) {
-		line = strings.TrimSuffix(line, "\n")
-		switch {
-		case strings.HasPrefix(line, "says: ") && len(v.Edits) == 0:
-			v.Says = strings.TrimPrefix(line, "says: ")
-		case strings.HasPrefix(line, "--- "):
-			flush()
-			v.Edits = append(v.Edits, Edit{File: strings.TrimPrefix(line, "--- ")})
-			block = &old
-		case line == "+++" && block == &old:
-			block = &new
-		case block != nil:
-			*block = append(*block, line)
-		case strings.TrimSpace(line) != "":
-			return v, fmt.Errorf("line %q: expected says:, --- FILE or +++", line)
-		}
-	}
-	flush()
-	switch {
-	case v.Says == "":
-		return v, errors.New("no says: line")
-	case len(v.Edits) == 0:
-		return v, errors.New("no --- FILE edit")
-	}
-	for _, e := range v.Edits {
-		if strings.TrimSpace(e.Old) == "" {
-			return v, fmt.Errorf("an edit of %s replaces nothing", e.File)
-		}
-	}
-	return v, nil
-}
-
-// Apply returns the lesson's files with v's edits made. It fails if a
-// line to replace is not in the lesson exactly once: the variant has gone
-// stale.
-func (v Variant) Apply(files map[string]string) (map[string]string, error) {
-	out := map[string]string{}
-	for name, text := range files {
-		out[name] = text
-	}
-	for _, e := range v.Edits {
-		text, ok := out[e.File]
-		if !ok {
-			return nil, fmt.Errorf("variant %s edits %s, which the lesson does not have", v.Name, e.File)
-		}
-		if n := strings.Count(text, e.Old); n != 1 {
-			return nil, fmt.Errorf("variant %s: the lines to replace are in %s %d times, want once; update checks/variants/%s.txt:\n%s", v.Name, e.File, n, v.Name, e.Old)
-		}
-		out[e.File] = strings.Replace(text, e.Old, e.New, 1)
-	}
-	return out, nil
-}
 
 // LessonFiles reads the lesson's code: every .go file of dir that is not a
 // test.
@@ -174,11 +63,18 @@ func Prove(ctx context.Context, lessonDir, testFile string) ([]Verdict, error) {
 	if err != nil {
 		return nil, err
 	}
-	files, err := LessonFiles(lessonDir)
+	all, err := ProveAll(ctx, lessonDir, map[string][]byte{"proof_test.go": test}, ProofTest)
 	if err != nil {
 		return nil, err
 	}
-	variants, err := Variants()
+	return all[ProofTest], nil
+}
+
+// ProveAll runs the tests named in the test files (name: content) against
+// the lesson in lessonDir and each variant of it, and returns each test's
+// verdicts, the lesson's first.
+func ProveAll(ctx context.Context, lessonDir string, tests map[string][]byte, names ...string) (map[string][]Verdict, error) {
+	files, err := LessonFiles(lessonDir)
 	if err != nil {
 		return nil, err
 	}
@@ -191,55 +87,62 @@ func Prove(ctx context.Context, lessonDir, testFile string) ([]Verdict, error) {
 	if err != nil {
 		return nil, err
 	}
-	verdicts := []Verdict{{Version: "lesson"}}
 	versions := map[string]map[string]string{"lesson": files}
-	for _, v := range variants {
+	order := []Verdict{{Version: "lesson"}}
+	for _, v := range Variants() {
 		changed, err := v.Apply(files)
 		if err != nil {
 			return nil, err
 		}
 		versions[v.Name] = changed
-		verdicts = append(verdicts, Verdict{Version: v.Name, Says: v.Says})
+		order = append(order, Verdict{Version: v.Name, Says: v.Says})
 	}
 	for name, files := range versions {
 		dir := filepath.Join(tmp, name)
 		if err := os.Mkdir(dir, 0o755); err != nil {
 			return nil, err
 		}
-		files["proof_test.go"] = string(test)
+		for f, text := range tests {
+			files[f] = string(text)
+		}
 		for f, text := range files {
 			if err := os.WriteFile(filepath.Join(dir, f), []byte(text), 0o644); err != nil {
 				return nil, err
 			}
 		}
 	}
-	events, err := goTest(ctx, tmp)
+	events, err := goTest(ctx, tmp, names)
 	if err != nil {
 		return nil, err
 	}
-	for i := range verdicts {
-		verdicts[i].read(events, modPath+"/"+verdicts[i].Version)
+	out := map[string][]Verdict{}
+	for _, test := range names {
+		verdicts := slices.Clone(order)
+		for i := range verdicts {
+			verdicts[i].read(events, modPath+"/"+verdicts[i].Version, test)
+		}
+		out[test] = verdicts
 	}
-	return verdicts, nil
+	return out, nil
 }
 
-// read sets v from the events of package pkg: whether the proof ran and
+// read sets v from the events of package pkg: whether the test ran and
 // passed, and what it (or the compiler) printed.
-func (v *Verdict) read(events []event, pkg string) {
+func (v *Verdict) read(events []event, pkg, test string) {
 	var out strings.Builder
 	for _, e := range events {
 		switch {
 		case e.Action == "build-output" && strings.HasPrefix(e.ImportPath, pkg):
 			out.WriteString(e.Output)
 		case e.Package != pkg || e.Action != "output":
-		case e.Test == ProofTest:
+		case e.Test == test:
 			if !strings.HasPrefix(strings.TrimSpace(e.Output), "=== RUN") {
 				out.WriteString(e.Output)
 			}
 		case e.Test == "" && !isSummary(e.Output):
 			out.WriteString(e.Output) // a panic outside the test, a missing test
 		}
-		if e.Package == pkg && e.Test == ProofTest && (e.Action == "pass" || e.Action == "fail") {
+		if e.Package == pkg && e.Test == test && (e.Action == "pass" || e.Action == "fail") {
 			v.Ran, v.Passed = true, e.Action == "pass"
 		}
 	}
@@ -256,38 +159,71 @@ func isSummary(line string) bool {
 	return false
 }
 
-// writeModule writes go.mod and go.sum of the lesson into dir, with the
-// internal module's path made absolute, and returns the module path.
+// writeModule writes into dir a module whose packages stand in for the
+// lesson's: its go.mod requires the module that holds lessonDir (the lesson's
+// own in the workbook, the handout's in a handout), replaced by its folder,
+// and repeats that module's requirements and replacements (relative paths
+// made absolute); its go.sum is that module's. Its path is the lesson
+// folder's import path plus /proof, so the internal packages may be
+// imported. It returns that path.
 func writeModule(dir, lessonDir string) (string, error) {
-	mod, err := os.ReadFile(filepath.Join(lessonDir, "go.mod"))
+	abs, err := filepath.Abs(lessonDir)
 	if err != nil {
 		return "", err
 	}
-	internal, err := filepath.Abs(filepath.Join(lessonDir, "..", "..", "internal"))
+	root := abs
+	for !exists(filepath.Join(root, "go.mod")) {
+		if filepath.Dir(root) == root {
+			return "", fmt.Errorf("%s is in no Go module (no go.mod above it)", lessonDir)
+		}
+		root = filepath.Dir(root)
+	}
+	mod, err := os.ReadFile(filepath.Join(root, "go.mod"))
 	if err != nil {
 		return "", err
 	}
-	const rel = "=> ../../internal"
-	if !bytes.Contains(mod, []byte(rel)) {
-		return "", fmt.Errorf("%s/go.mod has no %q: how does it find the internal module?", lessonDir, rel)
+	var modPath string
+	var rest strings.Builder
+	for line := range strings.Lines(string(mod)) {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && f[0] == "module":
+			modPath = f[1]
+		case strings.Contains(line, "=>"):
+			from, to, _ := strings.Cut(line, "=>")
+			if t := strings.TrimSpace(to); strings.HasPrefix(t, "./") || strings.HasPrefix(t, "../") {
+				to = " " + filepath.Join(root, t) + "\n"
+			}
+			rest.WriteString(from + "=>" + to)
+		default:
+			rest.WriteString(line)
+		}
 	}
-	mod = bytes.ReplaceAll(mod, []byte(rel), []byte("=> "+internal))
-	sum, err := os.ReadFile(filepath.Join(lessonDir, "go.sum"))
+	if modPath == "" {
+		return "", fmt.Errorf("%s/go.mod has no module line", root)
+	}
+	rel, err := filepath.Rel(root, abs)
 	if err != nil {
 		return "", err
 	}
-	if err := os.WriteFile(filepath.Join(dir, "go.mod"), mod, 0o644); err != nil {
+	proofPath := path.Join(modPath, filepath.ToSlash(rel), "proof")
+	gomod := fmt.Sprintf("module %s\n\n%s\nrequire %s v0.0.0\n\nreplace %s => %s\n", proofPath, rest.String(), modPath, modPath, root)
+	if err := os.WriteFile(filepath.Join(dir, "go.mod"), []byte(gomod), 0o644); err != nil {
+		return "", err
+	}
+	sum, err := os.ReadFile(filepath.Join(root, "go.sum"))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return "", err
 	}
 	if err := os.WriteFile(filepath.Join(dir, "go.sum"), sum, 0o644); err != nil {
 		return "", err
 	}
-	first, _, _ := bytes.Cut(mod, []byte("\n"))
-	modPath, ok := strings.CutPrefix(string(first), "module ")
-	if !ok {
-		return "", fmt.Errorf("%s/go.mod does not start with its module line", lessonDir)
-	}
-	return strings.TrimSpace(modPath), nil
+	return proofPath, nil
+}
+
+func exists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
 }
 
 // event is one line of `go test -json` (test2json), build output included.
@@ -299,13 +235,14 @@ type event struct {
 	ImportPath string // of a build-output event
 }
 
-// goTest runs the proof test in every package of the module in dir.
-func goTest(ctx context.Context, dir string) ([]event, error) {
+// goTest runs the tests named in every package of the module in dir.
+// -trimpath keeps the temporary folder out of the build cache's keys.
+func goTest(ctx context.Context, dir string, names []string) ([]event, error) {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, goCommand(), "test", "-tags", "exercise", "-count=1", "-json", "-timeout", "2m", "-run", "^"+ProofTest+"$", "./...")
+	cmd := exec.CommandContext(ctx, goCommand(), "test", "-trimpath", "-tags", "exercise", "-count=1", "-json", "-timeout", "2m", "-run", "^("+strings.Join(names, "|")+")$", "./...")
 	cmd.Dir = dir
-	// The module stands alone, with the lesson's go.sum; TZ pins the clock
+	// The module stands alone; TZ pins the clock
 	// lines ("started at 00:00:00") that a test may compare.
 	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly", "TZ=UTC")
 	var stderr bytes.Buffer

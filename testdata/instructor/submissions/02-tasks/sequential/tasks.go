@@ -4,13 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
-	"slices"
-	"strings"
 	"sync"
 	"time"
-
-	"goasync.dev/workbook/internal/timeline"
 )
 
 // sayAfter waits delay, then prints what. It is Python's
@@ -24,17 +19,12 @@ import (
 // cancelled (Ctrl-C), ends the wait. A cancelled sayAfter prints nothing and
 // returns ctx's error, as a cancelled Task raises CancelledError at its await.
 func sayAfter(ctx context.Context, s *stage, delay time.Duration, what string) error {
-	done := s.rec.Start(what) // for -timeline
-	timer := time.NewTimer(delay)
-	defer timer.Stop()
+	defer s.track(what)() // for -timeline and the Ctrl-C report
 	select {
-	case <-timer.C: // the sleep is over
+	case <-time.After(delay): // the sleep is over
 		s.println(what)
-		done("printed")
 		return nil
 	case <-ctx.Done(): // Ctrl-C: a cancelled Task raises CancelledError
-		s.cancel(what)
-		done("cancelled")
 		return fmt.Errorf("say_after(%s): %w", what, context.Cause(ctx))
 	}
 }
@@ -57,8 +47,8 @@ type Task[T any] struct {
 }
 
 // CreateTask starts fn in a new goroutine and returns at once, like
-// asyncio.create_task. (In Python the Task starts at the next await of the
-// caller; a goroutine may start right away, on another CPU.)
+// asyncio.create_task. (In Python the Task starts at the caller's next
+// await that suspends; a goroutine may start right away, on another CPU.)
 func CreateTask[T any](fn func() T) *Task[T] {
 	t := &Task[T]{result: make(chan T, 1)}
 	go func() { t.result <- fn() }() // start the work, do not wait for it
@@ -98,52 +88,4 @@ func runWaitGroup(ctx context.Context, s *stage) error {
 	err2 = sayAfter(ctx, s, 1*s.unit, "world")
 	wg.Wait()
 	return errors.Join(err1, err2)
-}
-
-// stage is what every say_after shares: where to print, the length of one
-// lesson second, the timeline recorder, and which words were printed or
-// cancelled (for the Ctrl-C report).
-type stage struct {
-	out  io.Writer
-	unit time.Duration
-	rec  *timeline.Recorder
-
-	mu        sync.Mutex // goroutines print one whole line at a time
-	printed   []string
-	cancelled []string
-}
-
-// println prints what as one whole line and remembers it for the report.
-func (s *stage) println(what string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	fmt.Fprintln(s.out, what)
-	s.printed = append(s.printed, what)
-}
-
-// cancel remembers, for the report, that what was cancelled.
-func (s *stage) cancel(what string) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.cancelled = append(s.cancelled, what)
-}
-
-// report says what Ctrl-C cancelled and what had finished before it.
-func (s *stage) report() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	slices.Sort(s.cancelled) // goroutines see the cancel in any order
-	msg := "cancelled " + wordList(s.cancelled)
-	if len(s.printed) > 0 {
-		msg += "; printed before that: " + wordList(s.printed)
-	}
-	return msg
-}
-
-// wordList joins words with commas, or says "nothing".
-func wordList(words []string) string {
-	if len(words) == 0 {
-		return "nothing"
-	}
-	return strings.Join(words, ", ")
 }
