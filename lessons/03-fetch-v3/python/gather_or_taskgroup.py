@@ -12,10 +12,10 @@ async def job(name, delay, fail=False):
 
 async def with_gather():
     try:
-        await asyncio.gather(job("a", 0.01, fail=True), job("b", 0.02), job("c", 0.05))
+        await asyncio.gather(job("a", 0.01, fail=True), job("b", 0.2), job("c", 0.3))
     except RuntimeError as err:
         print("gather raised the first error:", err)
-    await asyncio.sleep(0.1)           # b and c run on
+    await asyncio.sleep(0.4)           # b and c run on
     print("gather: the siblings ran to their end")
 
 async def with_task_group():
@@ -23,7 +23,7 @@ async def with_task_group():
         async with asyncio.TaskGroup() as tg:
             tg.create_task(job("a", 0.01, fail=True))
             tg.create_task(job("b", 0.01, fail=True))
-            tg.create_task(job("c", 0.05))
+            tg.create_task(job("c", 1.0))
     except* RuntimeError as group:
         print("TaskGroup raised", repr(group))
 
