@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"sync"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/stretchr/testify/assert"
@@ -37,6 +38,7 @@ func TestRequestsIsTheServersView(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, 404, status)
 		c.CloseIdleConnections()
+		synctest.Wait() // the 404's handler closes its connection after the client has read it
 
 		byURL := map[string]Request{}
 		for _, r := range n.Requests() {
