@@ -114,6 +114,12 @@ func copyLesson(t *testing.T, name string) string {
 			require.NoError(t, err)
 		}
 	}
+	// The exercise folder as shipped, whatever a learner has done (and
+	// committed) in the workbook's own: the tests start from the derivation.
+	l, err := LoadLesson(dst, name)
+	require.NoError(t, err)
+	_, err = l.Write(true)
+	require.NoError(t, err)
 	return dst
 }
 
