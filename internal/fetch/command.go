@@ -77,8 +77,14 @@ func (cmd Command) Run(parent context.Context, args []string, stdout, stderr io.
 	// the Python does: a 3xx is the result, shown with its status.
 	c.HTTP.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	// -timeline: each request is drawn from the moment it is sent until its
-	// body is closed, by a wrapper around the transport (trace.go).
-	c.Trace()
+	// body is closed, by a wrapper around the transport (trace.go). Only
+	// then: with a transport it does not know, net/http watches -timeout with a
+	// goroutine of its own per request, which a body never closed (an
+	// unfinished exercise 3 of 03-fetch-v1) would leave behind
+	// (knownRoundTripperImpl in net/http/client.go).
+	if opts.timeline {
+		c.Trace()
+	}
 	// Every line goes through out, which remembers the first write error:
 	// output lost to a full disk or a closed stdout is a failure too.
 	out := cli.NewWriter(stdout)
