@@ -52,18 +52,12 @@ func Virtual(t *testing.T, run Runner, world *simnet.World, cancelAfter time.Dur
 			t.Errorf("%v: when run returned, a goroutine it started was still waiting (a pulled generator that was never stopped?)", r)
 		}
 	}()
-	synctest.Test(t, func(t *testing.T) {
+	lessontest.Virtual(t, cancelAfter, func(t *testing.T, ctx context.Context) {
 		n, err := simnet.NewMemory(world)
 		if err != nil {
 			t.Fatalf("the world of this check is invalid: %v", err)
 		}
 		defer n.Close()
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		if cancelAfter > 0 {
-			stop := time.AfterFunc(cancelAfter, cancel)
-			defer stop.Stop()
-		}
 		res = callInOrder(ctx, run, n, args) // order.go: answers of one instant sorted
 	})
 	return res
