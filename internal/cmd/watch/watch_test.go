@@ -134,7 +134,7 @@ func TestSaveRunsTheLessonsCheckOnce(t *testing.T) {
 	f := &fakeCheck{t: t, fixtures: []string{"shipped"}, calls: make(chan []string, 10)}
 	var out syncBuffer
 	start(t, root, f, &out)
-	waitFor(t, &out, "0 of 4 exercises done")
+	waitFor(t, &out, "0 of 5 exercises done")
 
 	// An editor's save is a burst of writes: one check, of that lesson.
 	file := filepath.Join(root, "lessons", "02-tasks", "exercise", "tasks.go")
@@ -161,7 +161,7 @@ func TestDone(t *testing.T) {
 	f := &fakeCheck{t: t, fixtures: []string{"shipped", "message"}, calls: make(chan []string, 10)}
 	var out syncBuffer
 	start(t, root, f, &out)
-	waitFor(t, &out, "0 of 4 exercises done")
+	waitFor(t, &out, "0 of 5 exercises done")
 	assert.NotContains(t, out.String(), "done:")
 	save(t, filepath.Join(root, "lessons", "02-tasks", "exercise", "tasks.go"), "package main")
 	f.next(t)
