@@ -15,7 +15,7 @@
 # tasks.go. The substitutions match as little of tasks.go as they can (no
 # delays such as 2*s.unit, which may become named constants); they depend on
 # these lines of lessons/02-tasks/tasks.go, and fail loudly if one changes:
-#   broken, vet: the line "func runTasks(ctx context.Context, s *stage) error {"
+#   broken, vet, import: the line "func runTasks(ctx context.Context, s *stage) error {"
 #   message:     "task2 := CreateTask(" directly followed by "err1 := task1.Await()"
 #   panic, blocked, timeout: "go func() { t.result <- fn() }()" in CreateTask
 #   deadlock:    "select {" directly followed by "case <-time.After(delay):" in sayAfter
@@ -67,6 +67,9 @@ capture shipped shipped.go
 capture solved $ref
 # A build error.
 capture broken $ref 's/(func runTasks\(ctx context.Context, s \*stage\) error \{\n)/$1\tundefined()\n/'
+# A build error a learner makes: code that calls fmt pasted into the
+# exercise's tasks.go, which (as shipped) does not import fmt.
+capture import shipped.go 's/(func runTasks\(ctx context.Context, s \*stage\) error \{\n)/$1\tfmt.Println("two tasks")\n/'
 # go vet, which go test runs first, finds a mistake.
 capture vet $ref 's/(func runTasks\(ctx context.Context, s \*stage\) error \{\n)/$1\tfmt.Printf("%d tasks\\n", "two")\n/'
 # The check's own message: Tasks awaited one by one (exercise 2 undone).

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -54,6 +55,10 @@ func TestGoldenReports(t *testing.T) {
 			"Output differs from testdata/02-tasks/tasks.golden",
 		}, "+++ Actual"},
 		{"broken", 1, []string{"lessons/02-tasks/exercise/tasks.go:87 does not compile: undefined: undefined."}, "tasks.go:87:2: undefined: undefined"},
+		{"import", 1, []string{
+			"lessons/02-tasks/exercise/tasks.go:76 does not compile: undefined: fmt.",
+			"fmt is the standard library's package \"fmt\", which tasks.go does not import: add `import \"fmt\"` below its package line",
+		}, "tasks.go:76:2: undefined: fmt"},
 		{"vet", 1, []string{`lessons/02-tasks/exercise/tasks.go:87 fails go vet, which go test runs before the checks: fmt.Printf format %d has arg "two" of wrong type string.`}, "tasks.go:87:14: fmt.Printf"},
 		{"panic", 1, []string{
 			"panic: send on closed channel, in (*Task).Await at lessons/02-tasks/exercise/tasks.go:78.",
@@ -102,6 +107,72 @@ func TestGoldenReports(t *testing.T) {
 				assert.Greater(t, strings.Index(text, tc.detail), strings.Index(text, "\nNext: ")+len(next), "the detail comes after the paragraph")
 			}
 		})
+	}
+}
+
+// TestABuildErrorIsNotZeroOfZero: a lesson that does not build lists no
+// exercises; the count says so, with their number when an earlier run
+// (make watch's) gave it, and never "0 of 0".
+func TestABuildErrorIsNotZeroOfZero(t *testing.T) {
+	var out bytes.Buffer
+	lessons := readFixture(t, "import")
+	_, err := Write(&out, lessons, Options{})
+	require.NoError(t, err)
+	assert.NotContains(t, out.String(), "0 of 0")
+	assert.True(t, strings.HasSuffix(out.String(), "\n02-tasks does not build, so none of its exercises could be checked\n"), out.String())
+
+	out.Reset()
+	lessons[0].Known = 5
+	more := readFixture(t, "message")
+	more[0].Name = "03-fetch-v1" // a second lesson, which does build
+	_, err = Write(&out, append(lessons, more...), Options{})
+	require.NoError(t, err)
+	assert.Contains(t, out.String(), "\n4 of 5 exercises done; 02-tasks does not build, so none of its 5 exercises could be checked\n")
+}
+
+// TestNotRunIsExplained: after a crash (a panic, a synctest deadlock, a
+// timeout) the exercise it happened in is marked crashed, or not yet when
+// its check failed first, and the exercises after it not run; a line under
+// the list says why, as the root README says. A report without them says
+// nothing of it.
+func TestNotRunIsExplained(t *testing.T) {
+	const why = "not run: the checks stopped at exercise %d (a deadlock or a panic ends the test binary); fix it and they run again\n"
+	for fixture, n := range map[string]int{"panic": 1, "deadlock": 4, "timeout": 1} {
+		var out bytes.Buffer
+		_, err := Write(&out, readFixture(t, fixture), Options{})
+		require.NoError(t, err)
+		list, _, _ := strings.Cut(out.String(), "\nNext: ")
+		assert.Contains(t, list, fmt.Sprintf(why, n), fixture)
+		assert.Contains(t, list, "  not run  ", fixture)
+	}
+	var panicked bytes.Buffer
+	_, err := Write(&panicked, readFixture(t, "panic"), Options{})
+	require.NoError(t, err)
+	assert.Contains(t, panicked.String(), "  1-task             crashed  ")
+	var out bytes.Buffer
+	_, err = Write(&out, readFixture(t, "message"), Options{})
+	require.NoError(t, err)
+	assert.NotContains(t, out.String(), "not run")
+}
+
+// TestStatusColumnLinesUp: the status column starts at the same place on
+// every line, however long an exercise's id (03's challenges are long).
+func TestStatusColumnLinesUp(t *testing.T) {
+	lessons := readFixture(t, "message")
+	lessons[0].Exercises[4].ID = "5-challenge-until-first-error-or-all"
+	var out bytes.Buffer
+	_, err := Write(&out, lessons, Options{})
+	require.NoError(t, err)
+	list, _, _ := strings.Cut(out.String(), "\n\n")
+	lines := strings.Split(list, "\n")[1:]
+	require.Len(t, lines, 5)
+	col := strings.Index(lines[0], "done")
+	for _, line := range lines {
+		status := strings.Index(line, "done")
+		if status < 0 {
+			status = strings.Index(line, "not yet")
+		}
+		assert.Equal(t, col, status, "the status column of\n%s", list)
 	}
 }
 
