@@ -177,10 +177,11 @@ func TestDone(t *testing.T) {
 	golden.Assert(t, "progress", "watch-done", []byte(last))
 }
 
-// TestSaveWithoutChangeRunsTheCheck: a save that leaves the file as it was
-// (touch, or :w in vim) changes only its times, which inotify reports as
-// IN_ATTRIB and fsnotify as Chmod; an editor that writes a temporary file
-// and renames it over the old one makes a Create. Each is a save.
+// TestSaveWithoutChangeRunsTheCheck (the root README says it): a save that
+// leaves the file as it was (touch) changes only its times, which inotify
+// reports as IN_ATTRIB (inotify(7)) and fsnotify as Chmod; an editor that
+// writes a temporary file and renames it over the old one makes a Create.
+// Each is a save.
 func TestSaveWithoutChangeRunsTheCheck(t *testing.T) {
 	root := workbook(t)
 	file := filepath.Join(root, "lessons", "02-tasks", "exercise", "tasks.go")
