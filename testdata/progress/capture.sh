@@ -9,11 +9,20 @@
 #	GOLDIE_UPDATE=1 go test -count=1 ./internal/exercise/report ./internal/cmd/progress
 #
 # Each fixture starts from the reference solution (every exercise passes)
-# copied into the exercise folder, in a copy of the workbook, and breaks one
-# thing with a perl substitution. The paths of the copy read /workbook in
-# the fixtures. NAME.diff keeps the mistake, for a reader of the fixture;
-# race.tasks.go.txt keeps the whole file, which the report reads to name
-# the racing variable.
+# copied into the exercise folder, in a copy of the workbook, with the
+# challenge solved too (solutions/02-tasks/proof_test.go over
+# exercise/proof_test.go), and breaks one thing with a perl substitution of
+# tasks.go. The substitutions match as little of tasks.go as they can (no
+# delays such as 2*s.unit, which may become named constants); they depend on
+# these lines of lessons/02-tasks/tasks.go, and fail loudly if one changes:
+#   broken, vet, import: the line "func runTasks(ctx context.Context, s *stage) error {"
+#   message:     "task2 := CreateTask(" directly followed by "err1 := task1.Await()"
+#   panic, blocked, timeout: "go func() { t.result <- fn() }()" in CreateTask
+#   deadlock:    "select {" directly followed by "case <-time.After(delay):" in sayAfter
+#   race:        "wg.Go(func() { errN = sayAfter(...) })" in runWaitGroup
+# The paths of the copy read /workbook in the fixtures. NAME.diff keeps the
+# mistake, for a reader of the fixture; race.tasks.go.txt keeps the whole
+# file, which the report reads to name the racing variable.
 set -euo pipefail
 
 out=$(cd "$(dirname "$0")" && pwd)
@@ -23,15 +32,24 @@ trap 'rm -rf "$tmp"' EXIT
 cp -r "$root/go.work" "$root/go.work.sum" "$root/internal" "$root/lessons" "$root/testdata" "$tmp/"
 ex=lessons/02-tasks/exercise/tasks.go
 cp "$tmp/$ex" "$tmp/shipped.go"
+proof=lessons/02-tasks/exercise/proof_test.go
+cp "$tmp/$proof" "$tmp/shipped_proof.go"
 export TZ=UTC GORACE=atexit_sleep_ms=0
 
 # capture NAME FROM [PERL...]: copy FROM (a file of the copy) to the exercise,
-# apply each perl substitution (which must match), record NAME.jsonl.
+# apply each perl substitution (which must match), record NAME.jsonl. The
+# challenge's proof_test.go is the shipped stub when FROM is the shipped
+# tasks.go, else the solution.
 capture() {
 	local name=$1 from=$2
 	shift 2
 	if [ -n "${ONLY:-}" ] && [ "$ONLY" != "$name" ]; then return; fi
 	cp "$tmp/$from" "$tmp/$ex"
+	if [ "$from" = shipped.go ]; then
+		cp "$tmp/shipped_proof.go" "$tmp/$proof"
+	else
+		cp "$root/solutions/02-tasks/proof_test.go" "$tmp/$proof"
+	fi
 	for sub in "$@"; do
 		perl -0pi -e "$sub or die qq(capture.sh $name: the substitution does not match $ex\n)" "$tmp/$ex"
 	done
@@ -49,11 +67,13 @@ capture shipped shipped.go
 capture solved $ref
 # A build error.
 capture broken $ref 's/(func runTasks\(ctx context.Context, s \*stage\) error \{\n)/$1\tundefined()\n/'
+# A build error a learner makes: code that calls fmt pasted into the
+# exercise's tasks.go, which (as shipped) does not import fmt.
+capture import shipped.go 's/(func runTasks\(ctx context.Context, s \*stage\) error \{\n)/$1\tfmt.Println("two tasks")\n/'
 # go vet, which go test runs first, finds a mistake.
 capture vet $ref 's/(func runTasks\(ctx context.Context, s \*stage\) error \{\n)/$1\tfmt.Printf("%d tasks\\n", "two")\n/'
 # The check's own message: Tasks awaited one by one (exercise 2 undone).
-capture message $ref 's/\terr1 := task1.Await\(\) \/\/ both Tasks sleep while we wait here\n/\terr1 := task1.Await()\n/' \
-	's/(\ttask2 := CreateTask\(func\(\) error \{ return sayAfter\(ctx, s, 1\*s.unit, "world"\) \}\)\n)(\terr1 := task1.Await\(\)\n)/$2$1/'
+capture message $ref 's/(\ttask2 := CreateTask\([^\n]*\n)(\terr1 := task1\.Await\(\))[^\n]*\n/$2\n$1/'
 # A panic: the Task's channel closed after its one value, so the second
 # Await's put-back sends on a closed channel.
 capture panic $ref 's/\tgo func\(\) \{ t.result <- fn\(\) \}\(\) .*\n/\tgo func() {\n\t\tt.result <- fn()\n\t\tclose(t.result)\n\t}()\n/'
@@ -63,9 +83,9 @@ capture blocked $ref 's/\tgo func\(\) \{ t.result <- fn\(\) \}\(\) .*\n/\tgo fun
 # A synctest deadlock: "main bubble goroutine has exited but blocked
 # goroutines remain". sayAfter sleeps in a goroutine of its own and returns
 # on Ctrl-C without it: the sleepers are left behind.
-capture deadlock $ref 's/\ttimer := time.NewTimer\(delay\)\n\tdefer timer.Stop\(\)\n\tselect \{\n\tcase <-timer.C:/\twoke := make(chan struct{})\n\tgo func() {\n\t\ttime.Sleep(delay)\n\t\twoke <- struct{}{}\n\t}()\n\tselect {\n\tcase <-woke:/'
+capture deadlock $ref 's/\tselect \{\n\tcase <-time\.After\(delay\):/\twoke := make(chan struct{})\n\tgo func() {\n\t\ttime.Sleep(delay)\n\t\twoke <- struct{}{}\n\t}()\n\tselect {\n\tcase <-woke:/'
 # A data race: both goroutines of the WaitGroup write err1.
-capture race $ref 's/\twg.Go\(func\(\) \{ err1 = sayAfter\(ctx, s, 2\*s.unit, "hello"\) \}\)\n\twg.Go\(func\(\) \{ err2 = sayAfter\(ctx, s, 1\*s.unit, "world"\) \}\)\n/\twg.Go(func() { err1 = errors.Join(err1, sayAfter(ctx, s, 2*s.unit, "hello")) })\n\twg.Go(func() { err1 = errors.Join(err1, sayAfter(ctx, s, 1*s.unit, "world")) })\n/'
+capture race $ref 's/(\twg\.Go\(func\(\) \{ )err\d = (sayAfter\([^\n]*\)) \}\)\n/$1err1 = errors.Join(err1, $2) })\n/g'
 if [ -z "${ONLY:-}" ] || [ "$ONLY" = race ]; then cp "$tmp/$ex" "$out/race.tasks.go.txt"; fi
 # A leaked goroutine (goleak): a ticker started when the package loads,
 # outside every check, never stopped.

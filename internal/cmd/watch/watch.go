@@ -93,10 +93,13 @@ func ignoreCancel(err error) error {
 	return err
 }
 
-// lessonOf returns the lesson of a saved .go file, or "" for an event that
-// does not change one (a chmod, an editor's swap file).
+// lessonOf returns the lesson of a saved .go file, or "" for an event of
+// another file (an editor's swap file). A save is any event: a write; a
+// create or rename (editors that write a temporary file, then rename it
+// over the old one); a remove; and a chmod, which is how fsnotify reports
+// inotify's IN_ATTRIB, all that a save without changes (touch) makes.
 func (w *Watcher) lessonOf(ev fsnotify.Event) string {
-	if !ev.Has(fsnotify.Write) && !ev.Has(fsnotify.Create) && !ev.Has(fsnotify.Rename) && !ev.Has(fsnotify.Remove) {
+	if !ev.Has(fsnotify.Write) && !ev.Has(fsnotify.Create) && !ev.Has(fsnotify.Rename) && !ev.Has(fsnotify.Remove) && !ev.Has(fsnotify.Chmod) {
 		return ""
 	}
 	if filepath.Ext(ev.Name) != ".go" {
@@ -121,6 +124,13 @@ func (w *Watcher) check(ctx context.Context, lessons []string) error {
 	if err != nil {
 		w.printf("watch: %v\n", err)
 		return nil
+	}
+	for _, l := range got {
+		// A lesson that does not build lists no exercises: say how many
+		// it had on the last run.
+		if old := w.results[l.Name]; old != nil && len(l.Exercises) == 0 {
+			l.Known = max(len(old.Exercises), old.Known)
+		}
 	}
 	delete(w.results, report.GoTest)
 	for _, l := range lessons {
@@ -161,6 +171,10 @@ func (w *Watcher) show(before report.Next) error {
 	after := report.Find(lessons)
 	if ex := before.Exercise; ex != nil && (after.Exercise == nil || after.Exercise.Key() != ex.Key()) && passed(lessons, ex.Key()) {
 		next := "every exercise is done"
+		if len(w.Lessons) == 1 {
+			// make watch LESSON=02-tasks knows nothing of the other lessons.
+			next = "every exercise of " + w.Lessons[0] + " is done"
+		}
 		if after.Lesson != nil {
 			next = "next: " + after.Title()
 		}

@@ -80,15 +80,19 @@ func (f *fakeCheck) check(ctx context.Context, lessons []string) ([]byte, error)
 const debounce = 250 * time.Millisecond
 
 // start runs the watch loop until the test ends, and waits for its first
-// check.
-func start(t *testing.T, root string, f *fakeCheck, out *syncBuffer) (cancel func(), done chan error) {
+// check. It watches both lessons of workbook, or the ones given (make
+// watch LESSON=02-tasks watches one).
+func start(t *testing.T, root string, f *fakeCheck, out *syncBuffer, lessons ...string) (cancel func(), done chan error) {
+	if len(lessons) == 0 {
+		lessons = []string{"01-dns-probe", "02-tasks"}
+	}
 	ctx, cancel := context.WithCancel(context.Background())
-	w := &Watcher{Root: root, Lessons: []string{"01-dns-probe", "02-tasks"}, Check: f.check, Out: out,
+	w := &Watcher{Root: root, Lessons: lessons, Check: f.check, Out: out,
 		Clear: "\f", Debounce: debounce}
 	done = make(chan error, 1)
 	go func() { done <- w.Run(ctx) }()
 	t.Cleanup(func() { cancel(); <-done })
-	assert.Equal(t, []string{"01-dns-probe", "02-tasks"}, f.next(t), "the first check is of every lesson")
+	assert.Equal(t, lessons, f.next(t), "the first check is of every lesson watched")
 	return cancel, done
 }
 
@@ -134,7 +138,7 @@ func TestSaveRunsTheLessonsCheckOnce(t *testing.T) {
 	f := &fakeCheck{t: t, fixtures: []string{"shipped"}, calls: make(chan []string, 10)}
 	var out syncBuffer
 	start(t, root, f, &out)
-	waitFor(t, &out, "0 of 4 exercises done")
+	waitFor(t, &out, "0 of 5 exercises done")
 
 	// An editor's save is a burst of writes: one check, of that lesson.
 	file := filepath.Join(root, "lessons", "02-tasks", "exercise", "tasks.go")
@@ -161,7 +165,7 @@ func TestDone(t *testing.T) {
 	f := &fakeCheck{t: t, fixtures: []string{"shipped", "message"}, calls: make(chan []string, 10)}
 	var out syncBuffer
 	start(t, root, f, &out)
-	waitFor(t, &out, "0 of 4 exercises done")
+	waitFor(t, &out, "0 of 5 exercises done")
 	assert.NotContains(t, out.String(), "done:")
 	save(t, filepath.Join(root, "lessons", "02-tasks", "exercise", "tasks.go"), "package main")
 	f.next(t)
@@ -171,6 +175,60 @@ func TestDone(t *testing.T) {
 	last := screens[len(screens)-1]
 	assert.True(t, strings.HasPrefix(last, "Exercises\n"), "the screen is cleared before each report")
 	golden.Assert(t, "progress", "watch-done", []byte(last))
+}
+
+// TestSaveWithoutChangeRunsTheCheck (the root README says it): a save that
+// leaves the file as it was (touch) changes only its times, which inotify
+// reports as IN_ATTRIB (inotify(7)) and fsnotify as Chmod; an editor that
+// writes a temporary file and renames it over the old one makes a Create.
+// Each is a save.
+func TestSaveWithoutChangeRunsTheCheck(t *testing.T) {
+	root := workbook(t)
+	file := filepath.Join(root, "lessons", "02-tasks", "exercise", "tasks.go")
+	save(t, file, "package main")
+	f := &fakeCheck{t: t, fixtures: []string{"shipped"}, calls: make(chan []string, 10)}
+	var out syncBuffer
+	start(t, root, f, &out)
+
+	later := time.Now().Add(time.Minute)
+	require.NoError(t, os.Chtimes(file, later, later))
+	assert.Equal(t, []string{"02-tasks"}, f.next(t), "touch is a save")
+	f.none(t, 2*debounce, "one touch is one save")
+
+	tmp := filepath.Join(root, "lessons", "02-tasks", "exercise", ".tasks.go.4913")
+	save(t, tmp, "package main // saved")
+	require.NoError(t, os.Rename(tmp, file))
+	assert.Equal(t, []string{"02-tasks"}, f.next(t), "a temporary file renamed over tasks.go is a save")
+
+	f.none(t, 2*debounce, "the rename is one save")
+}
+
+// TestDoneWithOneLesson is make watch LESSON=02-tasks after the save that
+// finishes its last exercise: it knows nothing of the other lessons, so it
+// does not say every exercise is done.
+func TestDoneWithOneLesson(t *testing.T) {
+	root := workbook(t)
+	f := &fakeCheck{t: t, fixtures: []string{"message", "solved"}, calls: make(chan []string, 10)}
+	var out syncBuffer
+	start(t, root, f, &out, "02-tasks")
+	waitFor(t, &out, "4 of 5 exercises done")
+	save(t, filepath.Join(root, "lessons", "02-tasks", "exercise", "tasks.go"), "package main")
+	f.next(t)
+	waitFor(t, &out, "\ndone: 02-tasks exercise 2; every exercise of 02-tasks is done\n")
+	assert.NotContains(t, out.String(), "every exercise is done")
+}
+
+// TestABuildErrorKeepsTheCount: after a save that does not build, the
+// report says how many exercises the lesson had on the run before.
+func TestABuildErrorKeepsTheCount(t *testing.T) {
+	root := workbook(t)
+	f := &fakeCheck{t: t, fixtures: []string{"message", "import"}, calls: make(chan []string, 10)}
+	var out syncBuffer
+	start(t, root, f, &out, "02-tasks")
+	waitFor(t, &out, "4 of 5 exercises done")
+	save(t, filepath.Join(root, "lessons", "02-tasks", "exercise", "tasks.go"), "package main")
+	f.next(t)
+	waitFor(t, &out, "\n02-tasks does not build, so none of its 5 exercises could be checked\n")
 }
 
 func TestCancelStopsTheLoopDuringACheck(t *testing.T) {

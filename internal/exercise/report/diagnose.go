@@ -624,12 +624,42 @@ func DiagnoseBuild(lines []string) Diagnosis {
 		finding = "fails go vet: " + path.Base(where) + ": " + msg
 	}
 	s := where + " " + verb + ": " + sentence(msg)
+	if name, imp := missingImport(msg); imp != "" && !vet {
+		file, _, _ := strings.Cut(where, ":")
+		s += fmt.Sprintf(" %s is the standard library's package %q, which %s does not import: add `import %q` below its package line (or %q to its import list).",
+			name, imp, path.Base(file), imp, imp)
+	}
 	if n := len(errs) - 1; n == 1 {
 		s += " (1 more error below)"
 	} else if n > 1 {
 		s += fmt.Sprintf(" (%d more errors below)", n)
 	}
 	return Diagnosis{Paragraph: s, Detail: detail, Finding: finding}
+}
+
+// stdImports are the import paths of the standard library's packages a
+// learner of this workbook uses, by the name code calls them by. A name
+// that two packages share (rand, template) is left out: which to import is
+// the learner's choice.
+var stdImports = map[string]string{
+	"bufio": "bufio", "bytes": "bytes", "context": "context", "errors": "errors",
+	"filepath": "path/filepath", "flag": "flag", "fmt": "fmt", "http": "net/http",
+	"httptest": "net/http/httptest", "io": "io", "iter": "iter", "json": "encoding/json",
+	"log": "log", "maps": "maps", "math": "math", "net": "net", "os": "os",
+	"path": "path", "runtime": "runtime", "signal": "os/signal", "slices": "slices",
+	"sort": "sort", "strconv": "strconv", "strings": "strings", "sync": "sync",
+	"atomic": "sync/atomic", "synctest": "testing/synctest", "testing": "testing",
+	"time": "time", "url": "net/url",
+}
+
+// missingImport returns the name and import path of the standard library
+// package that a compiler error "undefined: fmt" names, or "", "".
+func missingImport(msg string) (name, importPath string) {
+	name, ok := strings.CutPrefix(msg, "undefined: ")
+	if !ok {
+		return "", ""
+	}
+	return name, stdImports[name]
 }
 
 // sentence ends s with a full stop unless it already ends a sentence.

@@ -70,6 +70,9 @@ type Lesson struct {
 	// Output is what the test binary printed outside any exercise: a panic
 	// that ended the run, goleak's report, the final FAIL line.
 	Output []string
+	// Known is how many exercises the lesson has, when the stream lists
+	// none (it did not build) but an earlier run did: make watch sets it.
+	Known int
 }
 
 // Done reports whether every exercise of the lesson passed and the package

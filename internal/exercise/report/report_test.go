@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -53,31 +54,35 @@ func TestGoldenReports(t *testing.T) {
 			"-mode tasks took 3s, want 2s: are the two say_afters started before either is awaited?",
 			"Output differs from testdata/02-tasks/tasks.golden",
 		}, "+++ Actual"},
-		{"broken", 1, []string{"lessons/02-tasks/exercise/tasks.go:85 does not compile: undefined: undefined."}, "tasks.go:85:2: undefined: undefined"},
-		{"vet", 1, []string{`lessons/02-tasks/exercise/tasks.go:85 fails go vet, which go test runs before the checks: fmt.Printf format %d has arg "two" of wrong type string.`}, "tasks.go:85:14: fmt.Printf"},
+		{"broken", 1, []string{"lessons/02-tasks/exercise/tasks.go:87 does not compile: undefined: undefined."}, "tasks.go:87:2: undefined: undefined"},
+		{"import", 1, []string{
+			"lessons/02-tasks/exercise/tasks.go:76 does not compile: undefined: fmt.",
+			"fmt is the standard library's package \"fmt\", which tasks.go does not import: add `import \"fmt\"` below its package line",
+		}, "tasks.go:76:2: undefined: fmt"},
+		{"vet", 1, []string{`lessons/02-tasks/exercise/tasks.go:87 fails go vet, which go test runs before the checks: fmt.Printf format %d has arg "two" of wrong type string.`}, "tasks.go:87:14: fmt.Printf"},
 		{"panic", 1, []string{
-			"panic: send on closed channel, in (*Task).Await at lessons/02-tasks/exercise/tasks.go:76.",
-			"Data race on a channel between tasks.go:76 (send) and tasks.go:66 (close)",
+			"panic: send on closed channel, in (*Task).Await at lessons/02-tasks/exercise/tasks.go:78.",
+			"Data race on a channel between tasks.go:78 (send) and tasks.go:66 (close)",
 		}, "close   CreateTask.func1  lessons/02-tasks/exercise/tasks.go:66"},
 		{"blocked", 1, []string{
 			"deadlock: every goroutine of the check is blocked",
-			"waiting to receive from a channel in (*Task).Await at lessons/02-tasks/exercise/tasks.go:72.",
+			"waiting to receive from a channel in (*Task).Await at lessons/02-tasks/exercise/tasks.go:74.",
 			"Does anything still send on (or close) that channel?",
-		}, "goroutine 11 [chan receive (durable), synctest bubble 1]:"},
+		}, " [chan receive (durable), synctest bubble 1]:"}, // goroutine ids change with each capture,
 		{"deadlock", 1, []string{
-			"deadlock: the check's code returned while 2 goroutines were still sleeping in a func literal in sayAfter at lessons/02-tasks/exercise/tasks.go:30 (started at tasks.go:29).",
-		}, "started by sayAfter  lessons/02-tasks/exercise/tasks.go:29"},
+			"deadlock: the check's code returned while 2 goroutines were still sleeping in a func literal in sayAfter at lessons/02-tasks/exercise/tasks.go:29 (started at tasks.go:28).",
+		}, "started by sayAfter  lessons/02-tasks/exercise/tasks.go:28"},
 		{"race", 1, []string{
-			"data race on err1 between lessons/02-tasks/exercise/tasks.go:97 (read) and tasks.go:98 (write)",
-		}, "write   runWaitGroup.func2  lessons/02-tasks/exercise/tasks.go:98"},
+			"data race on err1 between lessons/02-tasks/exercise/tasks.go:108 (read) and tasks.go:109 (write)",
+		}, "write   runWaitGroup.func2  lessons/02-tasks/exercise/tasks.go:109"},
 		{"leak", 1, []string{
-			"every exercise passes, but a goroutine is still running after every check has finished: started at lessons/02-tasks/exercise/tasks.go:156 (in startTicker), now waiting in a select at tasks.go:158.",
-		}, "startTicker.func1  lessons/02-tasks/exercise/tasks.go:158"},
+			"every exercise passes, but a goroutine is still running after every check has finished: started at lessons/02-tasks/exercise/tasks.go:122 (in startTicker), now waiting in a select at tasks.go:124.",
+		}, "startTicker.func1  lessons/02-tasks/exercise/tasks.go:124"},
 		{"timeout", 1, []string{
 			"the check did not finish: it timed out after 10s",
 			"waiting to lock a mutex in a func literal in CreateTask at tasks.go:67",
 			"not durably blocked",
-		}, "goroutine 19 [sync.Mutex.Lock, synctest bubble 1]:"},
+		}, " [sync.Mutex.Lock, synctest bubble 1]:"},
 	} {
 		t.Run(tc.fixture, func(t *testing.T) {
 			var out bytes.Buffer
@@ -105,6 +110,72 @@ func TestGoldenReports(t *testing.T) {
 	}
 }
 
+// TestABuildErrorIsNotZeroOfZero: a lesson that does not build lists no
+// exercises; the count says so, with their number when an earlier run
+// (make watch's) gave it, and never "0 of 0".
+func TestABuildErrorIsNotZeroOfZero(t *testing.T) {
+	var out bytes.Buffer
+	lessons := readFixture(t, "import")
+	_, err := Write(&out, lessons, Options{})
+	require.NoError(t, err)
+	assert.NotContains(t, out.String(), "0 of 0")
+	assert.True(t, strings.HasSuffix(out.String(), "\n02-tasks does not build, so none of its exercises could be checked\n"), out.String())
+
+	out.Reset()
+	lessons[0].Known = 5
+	more := readFixture(t, "message")
+	more[0].Name = "03-fetch-v1" // a second lesson, which does build
+	_, err = Write(&out, append(lessons, more...), Options{})
+	require.NoError(t, err)
+	assert.Contains(t, out.String(), "\n4 of 5 exercises done; 02-tasks does not build, so none of its 5 exercises could be checked\n")
+}
+
+// TestNotRunIsExplained: after a crash (a panic, a synctest deadlock, a
+// timeout) the exercise it happened in is marked crashed, or not yet when
+// its check failed first, and the exercises after it not run; a line under
+// the list says why, as the root README says. A report without them says
+// nothing of it.
+func TestNotRunIsExplained(t *testing.T) {
+	const why = "not run: the checks stopped at exercise %d (a deadlock or a panic ends the test binary); fix it and they run again\n"
+	for fixture, n := range map[string]int{"panic": 1, "deadlock": 4, "timeout": 1} {
+		var out bytes.Buffer
+		_, err := Write(&out, readFixture(t, fixture), Options{})
+		require.NoError(t, err)
+		list, _, _ := strings.Cut(out.String(), "\nNext: ")
+		assert.Contains(t, list, fmt.Sprintf(why, n), fixture)
+		assert.Contains(t, list, "  not run  ", fixture)
+	}
+	var panicked bytes.Buffer
+	_, err := Write(&panicked, readFixture(t, "panic"), Options{})
+	require.NoError(t, err)
+	assert.Contains(t, panicked.String(), "  1-task             crashed  ")
+	var out bytes.Buffer
+	_, err = Write(&out, readFixture(t, "message"), Options{})
+	require.NoError(t, err)
+	assert.NotContains(t, out.String(), "not run")
+}
+
+// TestStatusColumnLinesUp: the status column starts at the same place on
+// every line, however long an exercise's id (03's challenges are long).
+func TestStatusColumnLinesUp(t *testing.T) {
+	lessons := readFixture(t, "message")
+	lessons[0].Exercises[4].ID = "5-challenge-until-first-error-or-all"
+	var out bytes.Buffer
+	_, err := Write(&out, lessons, Options{})
+	require.NoError(t, err)
+	list, _, _ := strings.Cut(out.String(), "\n\n")
+	lines := strings.Split(list, "\n")[1:]
+	require.Len(t, lines, 5)
+	col := strings.Index(lines[0], "done")
+	for _, line := range lines {
+		status := strings.Index(line, "done")
+		if status < 0 {
+			status = strings.Index(line, "not yet")
+		}
+		assert.Equal(t, col, status, "the status column of\n%s", list)
+	}
+}
+
 func TestTheMessageIsNotCutOff(t *testing.T) {
 	// make check once kept the last 12 lines of the detail and dropped
 	// the check's own message, and every line starting with "--- ".
@@ -120,18 +191,18 @@ func TestTheMessageIsNotCutOff(t *testing.T) {
 func TestExercisesAfterAPanicAreListed(t *testing.T) {
 	lessons := readFixture(t, "panic")
 	require.Len(t, lessons, 1)
-	require.Len(t, lessons[0].Exercises, 4, "exercise.Run lists every exercise first")
+	require.Len(t, lessons[0].Exercises, 5, "exercise.Run lists every exercise first")
 	assert.Equal(t, Running, lessons[0].Exercises[0].State)
-	assert.Equal(t, NotRun, lessons[0].Exercises[3].State)
+	assert.Equal(t, NotRun, lessons[0].Exercises[4].State)
 	var out bytes.Buffer
 	code, err := Write(&out, lessons, Options{})
 	require.NoError(t, err)
 	assert.Equal(t, 1, code)
-	assert.Contains(t, out.String(), "0 of 4 exercises done")
+	assert.Contains(t, out.String(), "0 of 5 exercises done")
 }
 
 func TestTheHintIsTheNextExercises(t *testing.T) {
-	// In message.jsonl exercise 2 fails and 1, 3, 4 pass: the hint shown is
+	// In message.jsonl exercise 2 fails and 1, 3, 4, 5 pass: the hint shown is
 	// exercise 2's first, and no other exercise's.
 	var out bytes.Buffer
 	_, err := Write(&out, readFixture(t, "message"), Options{})

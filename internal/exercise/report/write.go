@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strings"
 )
 
@@ -109,12 +110,13 @@ var marks = map[State]string{
 func Write(w io.Writer, lessons []*Lesson, opt Options) (int, error) {
 	ew := &errWriter{w: w}
 	done, total := 0, 0
-	var uncounted, leaking []string
+	var uncounted, leaking []*Lesson
+	nameWidth, idWidth := columns(lessons)
 	ew.printf("Exercises\n")
 	for _, l := range lessons {
 		if len(l.Exercises) == 0 {
-			ew.printf("  %-14s does not build or run yet: see below\n", l.Name)
-			uncounted = append(uncounted, l.Name)
+			ew.printf("  %-*s  %s: see below\n", nameWidth, l.Name, l.why())
+			uncounted = append(uncounted, l)
 			continue
 		}
 		for _, ex := range l.Exercises {
@@ -123,10 +125,15 @@ func Write(w io.Writer, lessons []*Lesson, opt Options) (int, error) {
 				done++
 				opt.Hints.Passed(ex.Key())
 			}
-			ew.printf("  %-14s %-22s %-8s %s\n", ex.Lesson, ex.ID, marks[ex.State], ex.Goal)
+			ew.printf("  %-*s  %-*s  %-7s  %s\n", nameWidth, ex.Lesson, idWidth, ex.ID, marks[ex.State], ex.Goal)
 		}
 		if !l.Done() && l.Failed && allPassed(l) {
-			leaking = append(leaking, l.Name)
+			leaking = append(leaking, l)
+		}
+	}
+	for _, l := range lessons {
+		if line := notRunLine(l, len(lessons) > 1); line != "" {
+			ew.printf("%s\n", line)
 		}
 	}
 	ew.printf("\n")
@@ -151,6 +158,61 @@ func allPassed(l *Lesson) bool {
 		}
 	}
 	return true
+}
+
+// columns returns the widths of the lesson and exercise columns: the
+// longest name and id of the report, so the status column lines up.
+func columns(lessons []*Lesson) (nameWidth, idWidth int) {
+	for _, l := range lessons {
+		nameWidth = max(nameWidth, len(l.Name))
+		for _, ex := range l.Exercises {
+			idWidth = max(idWidth, len(ex.ID))
+		}
+	}
+	return nameWidth, idWidth
+}
+
+// notRunLine explains the exercises of l marked "not run", if there are
+// any: the checks stopped at the one before the first of them, which
+// crashed the test binary.
+func notRunLine(l *Lesson, named bool) string {
+	i := slices.IndexFunc(l.Exercises, func(ex *Exercise) bool { return ex.State == NotRun })
+	if i < 0 {
+		return ""
+	}
+	where := "stopped before them"
+	if i > 0 {
+		where = fmt.Sprintf("stopped at exercise %d", l.Exercises[i-1].Number())
+	}
+	if named {
+		where = "of " + l.Name + " " + where
+	}
+	return "not run: the checks " + where + " (a deadlock or a panic ends the test binary); fix it and they run again"
+}
+
+// why says why the stream lists none of l's exercises.
+func (l *Lesson) why() string {
+	switch {
+	case l.Name == GoTest:
+		return "did not run the checks"
+	case len(l.Build) > 0:
+		return "does not build"
+	}
+	return "did not run its checks"
+}
+
+// notChecked says why none of l's exercises could be checked, and how many
+// there are when an earlier run said so: "02-tasks does not build, so none
+// of its 5 exercises could be checked".
+func (l *Lesson) notChecked() string {
+	if l.Name == GoTest {
+		return "go test did not run the checks"
+	}
+	its := "its exercises"
+	if l.Known > 0 {
+		its = fmt.Sprintf("its %d exercises", l.Known)
+	}
+	return l.Name + " " + l.why() + ", so none of " + its + " could be checked"
 }
 
 // Title names what to work on: "02-tasks exercise 2 (tasks-mode), in
@@ -201,21 +263,27 @@ func writeHints(ew *errWriter, ex *Exercise, shown int) {
 	}
 }
 
-// countLine is "N of M exercises done", with what it does not count.
-func countLine(done, total int, uncounted, leaking []string) string {
-	s := fmt.Sprintf("%d of %d exercises done", done, total)
-	if len(uncounted) > 0 {
-		they := "it does"
-		if len(uncounted) > 1 {
-			they = "they do"
-		}
-		s += fmt.Sprintf(", not counting the exercises of %s (%s not build or run yet)", strings.Join(uncounted, ", "), they)
-	}
-	if len(leaking) > 0 {
-		s += ", but " + strings.Join(leaking, ", ") + " still fails after its checks (see above)"
-	}
+// countLine is "N of M exercises done", with what it could not count.
+// A lesson that does not build has no exercises in the stream: the line
+// says so rather than "0 of 0".
+func countLine(done, total int, uncounted, leaking []*Lesson) string {
 	if total == 0 && len(uncounted) == 0 {
-		s = "no exercises found: did go test run the exercise folders (go test -tags exercise ./lessons/*/exercise)?"
+		return "no exercises found: did go test run the exercise folders (go test -tags exercise ./lessons/*/exercise)?"
+	}
+	var parts []string
+	if total > 0 {
+		parts = append(parts, fmt.Sprintf("%d of %d exercises done", done, total))
+	}
+	for _, l := range uncounted {
+		parts = append(parts, l.notChecked())
+	}
+	s := strings.Join(parts, "; ")
+	if len(leaking) > 0 {
+		var names []string
+		for _, l := range leaking {
+			names = append(names, l.Name)
+		}
+		s += ", but " + strings.Join(names, ", ") + " still fails after its checks (see above)"
 	}
 	return s
 }
