@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"maps"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -25,6 +26,7 @@ import (
 
 	"goasync.dev/workbook/internal/ctrlc"
 	"goasync.dev/workbook/internal/fetch"
+	"goasync.dev/workbook/internal/golden"
 	"goasync.dev/workbook/internal/simnet"
 )
 
@@ -433,4 +435,24 @@ func AdaptedWorlds(t *testing.T, run Runner) {
 			assert.Equal(t, 1, ConnsAtIn(t, world, run, between, "-max-body", "1000", py, hb), "connections open at %v", between)
 		})
 	}
+}
+
+// READMEClaims checks the durations the README at path claims in bold
+// against the world and runs of the lesson (golden.READMEClaims): the
+// latencies of the three pages, the run (the slowest), the sum, and the run
+// that Ctrl-C ends at CtrlCAt, plus more of the lesson's own. After an
+// instructor edits the world, `make golden` rewrites them.
+func READMEClaims(t *testing.T, run Runner, path, lesson string, more map[string]time.Duration) {
+	t.Helper()
+	world := simnet.DefaultWorld()
+	proven := map[string]time.Duration{
+		"example.com": LatencyIn(t, world, simnet.ExampleURL),
+		"httpbin.org": LatencyIn(t, world, simnet.HTTPBinURL),
+		"python.org":  LatencyIn(t, world, simnet.PythonURL),
+		"run":         Virtual(t, run, 0).Elapsed,
+		"sum":         Sum(world),
+		"ctrl-c":      Virtual(t, run, CtrlCAt(t, world)).Elapsed,
+	}
+	maps.Copy(proven, more)
+	golden.READMEClaims(t, path, lesson, proven)
 }
