@@ -220,6 +220,11 @@ func TestLongestUnit(t *testing.T) {
 	require.Equal(t, 0, res.Code, res.Stderr)
 	assert.Contains(t, res.Stdout, "world\nhello\n")
 	assert.Equal(t, longDelay*maxUnit, res.Elapsed)
+	// The longest run, in turn, fits in a time.Duration too (the compiler
+	// refuses the constant if longer delays make it overflow).
+	res = checks.Virtual(t, run, 0, "-mode", "sequential", "-unit", maxUnit.String())
+	require.Equal(t, 0, res.Code, res.Stderr)
+	assert.Equal(t, (shortDelay+longDelay)*maxUnit, res.Elapsed)
 }
 
 // TestTinyUnitTimeline: with 1 ns lesson seconds the timeline shows the

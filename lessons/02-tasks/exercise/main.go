@@ -108,10 +108,6 @@ func clock() string { return time.Now().Format(time.TimeOnly) }
 // would wrap around to a negative wait and print hello first.
 const maxUnit = 24 * time.Hour
 
-// The sequential run at the longest -unit must fit in a time.Duration: the
-// compiler refuses this constant if longer delays make it overflow.
-const _ = (shortDelay + longDelay) * maxUnit
-
 // durationFlag is the -unit flag: a time.Duration whose error for a number
 // without a unit ("100") says which units to add.
 type durationFlag time.Duration
