@@ -1,6 +1,7 @@
 package golden
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
@@ -22,11 +23,17 @@ var pythonBlockRE = regexp.MustCompile("(?s)(<!-- python: ([A-Za-z0-9._/-]+) -->
 // READMEPython checks that every ```python listing of the README at path is
 // marked `<!-- python: FILE -->` and equals FILE (relative to the README's
 // folder), so that every Python program a learner reads is one they can run.
-// With GOLDIE_UPDATE=1 it never rewrites a listing: the .py file is the
-// source, and a README that differs must be mended by hand. It fails when the
+// The .py file is the source: with GOLDIE_UPDATE=1 (`make golden`) each
+// marked listing is first rewritten from its file, so that an instructor who
+// changed a delay in the .py file sees it in the README too. It fails when the
 // README has no Python listing, because then it proves nothing.
 func READMEPython(t *testing.T, path string) {
 	t.Helper()
+	if Updating() {
+		if err := rewritePython(path); err != nil {
+			t.Error(err)
+		}
+	}
 	for _, problem := range pythonProblems(path) {
 		t.Error(problem)
 	}
@@ -60,6 +67,32 @@ func pythonProblems(path string) []string {
 		}
 	}
 	return problems
+}
+
+// rewritePython rewrites every marked Python listing of the README at path
+// from its file; a file that can not be read leaves its listing alone (then
+// pythonProblems reports it).
+func rewritePython(path string) error {
+	readme, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("golden: %w", err)
+	}
+	readme = normalize(readme)
+	out := pythonBlockRE.ReplaceAllFunc(readme, func(block []byte) []byte {
+		m := pythonBlockRE.FindSubmatch(block)
+		if len(m[2]) == 0 {
+			return block
+		}
+		src, err := os.ReadFile(filepath.Join(filepath.Dir(path), string(m[2])))
+		if err != nil {
+			return block
+		}
+		return fmt.Appendf(nil, "%s```python\n%s```\n", m[1], normalize(src))
+	})
+	if bytes.Equal(out, readme) {
+		return nil
+	}
+	return os.WriteFile(path, out, 0o644)
 }
 
 // firstLines returns the first n lines of s.

@@ -39,3 +39,18 @@ func TestREADMEPython(t *testing.T) {
 		})
 	}
 }
+
+// TestREADMEPythonUpdate: make golden rewrites a marked listing from its
+// file and leaves an unmarked one (which still fails) alone.
+func TestREADMEPythonUpdate(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "python"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "python", "a.py"), []byte("print(3)\n"), 0o644))
+	readme := filepath.Join(dir, "README.md")
+	stale := "x\n<!-- python: python/a.py -->\n```python\nprint(2)\n```\ny\n```python\nprint(1)\n```\n"
+	require.NoError(t, os.WriteFile(readme, []byte(stale), 0o644))
+	require.NoError(t, rewritePython(readme))
+	b, err := os.ReadFile(readme)
+	require.NoError(t, err)
+	assert.Equal(t, "x\n<!-- python: python/a.py -->\n```python\nprint(3)\n```\ny\n```python\nprint(1)\n```\n", string(b))
+}

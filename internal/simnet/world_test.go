@@ -16,8 +16,10 @@ import (
 	"goasync.dev/workbook/internal/keywords"
 )
 
-// TestGoldenDefaultWorlds keeps testdata/simnet/*-world.json, the worlds an
-// instructor copies and edits, equal to what DefaultWorld builds.
+// TestGoldenDefaultWorlds keeps testdata/simnet/*-world.json equal to what
+// DefaultWorld builds: they are generated copies (`make golden` writes
+// them), for -world and for an instructor to copy. The world the lessons
+// and their tests use is built in defaults.go, the one place to edit it.
 func TestGoldenDefaultWorlds(t *testing.T) {
 	for name, w := range map[string]*World{
 		"default-world": DefaultWorld(),
@@ -26,6 +28,10 @@ func TestGoldenDefaultWorlds(t *testing.T) {
 		require.NoError(t, w.Validate(), name)
 		var b bytes.Buffer
 		require.NoError(t, w.WriteJSON(&b))
+		if old, err := os.ReadFile(filepath.Join(golden.Dir(t, "simnet"), name+".json")); err == nil && !golden.Updating() && !bytes.Equal(old, b.Bytes()) {
+			t.Errorf("testdata/simnet/%s.json is not what internal/simnet/defaults.go builds. It is generated: to change the lessons' world, "+
+				"edit defaults.go and run `make golden`; to serve a world of your own, copy the file elsewhere, edit it and pass -world", name)
+		}
 		g := goldie.New(t, goldie.WithFixtureDir(golden.Dir(t, "simnet")), goldie.WithNameSuffix(".json"))
 		g.Assert(t, name, b.Bytes())
 	}

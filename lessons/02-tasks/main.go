@@ -1,5 +1,6 @@
 // Command 02-tasks runs Python's say_after example three ways: awaited in turn
-// (3 s), as Tasks (2 s) and with a sync.WaitGroup (2 s).
+// (the sum of the two delays), as Tasks and with a sync.WaitGroup (the
+// longer delay).
 //
 //	go run ./lessons/02-tasks                   # -mode tasks
 //	go run ./lessons/02-tasks -mode sequential
@@ -100,9 +101,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // clock is Python's time.strftime('%X'): the wall clock as HH:MM:SS.
 func clock() string { return time.Now().Format(time.TimeOnly) }
 
-// maxUnit is the longest -unit: 3 lesson seconds of it stay far below the
-// largest time.Duration (about 292 years), where 2*unit would wrap around
-// to a negative wait and print hello first.
+// maxUnit is the longest -unit: the lesson's few lesson seconds of it stay
+// far below the largest time.Duration (about 292 years), where longDelay*unit
+// would wrap around to a negative wait and print hello first.
 const maxUnit = 24 * time.Hour
 
 // durationFlag is the -unit flag: a time.Duration whose error for a number

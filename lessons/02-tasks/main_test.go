@@ -2,9 +2,11 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -62,17 +64,56 @@ func TestWaitGroupPrintsWhatTasksPrints(t *testing.T) {
 	}
 }
 
+// Lesson seconds of the delays, at the default -unit.
+const (
+	short = shortDelay * time.Second
+	long  = longDelay * time.Second
+)
+
+// ctrlCAt is when the cancel tests press Ctrl-C: halfway through the
+// shorter say_after, when neither has printed.
+const ctrlCAt = short / 2
+
+// TestDelaysTellTheStory: the README's story needs world's delay in -mode
+// tasks to be the shorter, so that world prints first although its Task was
+// created second.
+func TestDelaysTellTheStory(t *testing.T) {
+	assert.Positive(t, shortDelay)
+	assert.Less(t, shortDelay, longDelay, "shortDelay must be shorter than longDelay: world prints first in -mode tasks")
+}
+
+// TestPythonDelays: python/say_after.py, which the README shows beside the
+// Go, waits what tasks.go waits: say_after(shortDelay, "hello") then
+// say_after(longDelay, "world") in turn, longDelay for hello and shortDelay
+// for world as Tasks.
+func TestPythonDelays(t *testing.T) {
+	src, err := os.ReadFile("python/say_after.py")
+	require.NoError(t, err)
+	calls := regexp.MustCompile(`say_after\((\d+), "(\w+)"\)`).FindAllStringSubmatch(string(src), -1)
+	var got []string
+	for _, c := range calls {
+		got = append(got, c[2]+" "+c[1])
+	}
+	want := []string{
+		fmt.Sprint("hello ", shortDelay), fmt.Sprint("world ", longDelay), // in_turn
+		fmt.Sprint("hello ", longDelay), fmt.Sprint("world ", shortDelay), // as_tasks
+	}
+	assert.Equal(t, want, got, "python/say_after.py's delays are not tasks.go's shortDelay and longDelay: change them together")
+}
+
 // TestVirtualDurations is the lesson's claim: awaited in turn the two
-// say_afters take 1 s + 2 s = 3 s; as Tasks or goroutines they overlap and
-// take 2 s, the longer of the two, and world (1 s) prints before hello (2 s).
+// say_afters take the sum of their delays (1 s + 2 s = 3 s); as Tasks or
+// goroutines they overlap and take the longer delay (2 s), and world (the
+// shorter delay in -mode tasks) prints before hello. In -mode sequential,
+// hello waits the shorter delay and world the longer.
 func TestVirtualDurations(t *testing.T) {
 	for mode, want := range map[string]struct {
 		elapsed time.Duration
 		words   string
 	}{
-		"sequential": {3 * time.Second, "hello\nworld\n"},
-		"tasks":      {2 * time.Second, "world\nhello\n"},
-		"waitgroup":  {2 * time.Second, "world\nhello\n"},
+		"sequential": {short + long, "hello\nworld\n"},
+		"tasks":      {long, "world\nhello\n"},
+		"waitgroup":  {long, "world\nhello\n"},
 	} {
 		t.Run(mode, func(t *testing.T) {
 			res := checks.Virtual(t, run, 0, "-mode", mode)
@@ -82,43 +123,52 @@ func TestVirtualDurations(t *testing.T) {
 	}
 }
 
-// TestUnitScalesTime checks -unit: with 250ms lesson seconds, tasks take 500ms.
+// TestUnitScalesTime checks -unit: with 250ms lesson seconds, tasks take
+// a quarter of their seconds (500ms for 2 s).
 func TestUnitScalesTime(t *testing.T) {
-	res := checks.Virtual(t, run, 0, "-mode", "tasks", "-unit", "250ms")
-	assert.Equal(t, 500*time.Millisecond, res.Elapsed)
-	res = checks.Virtual(t, run, 0, "-mode", "sequential", "-unit", "250ms")
-	assert.Equal(t, 750*time.Millisecond, res.Elapsed)
+	const unit = 250 * time.Millisecond
+	res := checks.Virtual(t, run, 0, "-mode", "tasks", "-unit", unit.String())
+	assert.Equal(t, longDelay*unit, res.Elapsed)
+	res = checks.Virtual(t, run, 0, "-mode", "sequential", "-unit", unit.String())
+	assert.Equal(t, (shortDelay+longDelay)*unit, res.Elapsed)
 }
 
 // realUnit is TestRealClock's lesson second.
 const realUnit = 200 * time.Millisecond
 
-// ctrlCAt is when the cancel tests press Ctrl-C: half a lesson second in.
-const ctrlCAt = 500 * time.Millisecond
+// The real-clock bounds of TestRealClock: a run of the two in turn, and of
+// the longer one alone, with realUnit lesson seconds.
+const (
+	realSequential = (shortDelay + longDelay) * realUnit
+	realTasks      = longDelay * realUnit
+)
 
 // TestRealClock runs on the real clock with 200 ms lesson seconds: the
 // concurrent modes must end before the sequential sum (600 ms), so the
 // overlap is real and not an artefact of virtual time. The lower bounds hold
-// on any machine; the upper bound leaves 200 ms for a slow, loaded CI runner
-// (the race detector on two cores next to other test binaries).
+// on any machine; the upper bound leaves the shorter delay (200 ms) for a
+// slow, loaded CI runner (the race detector on two cores next to other test
+// binaries).
 func TestRealClock(t *testing.T) {
 	const unit = realUnit
 	seq := checks.Real(context.Background(), run, "-mode", "sequential", "-unit", unit.String())
 	require.Equal(t, 0, seq.Code, seq.Stderr)
-	assert.GreaterOrEqual(t, seq.Elapsed, 3*unit, "sequential can not beat 1+2 units")
+	assert.GreaterOrEqual(t, seq.Elapsed, realSequential, "sequential can not beat the sum of the delays")
 	for _, mode := range []string{"tasks", "waitgroup"} {
 		res := checks.Real(context.Background(), run, "-mode", mode, "-unit", unit.String())
 		require.Equal(t, 0, res.Code, res.Stderr)
-		assert.GreaterOrEqual(t, res.Elapsed, 2*unit, "%s can not beat its longer say_after", mode)
-		assert.Less(t, res.Elapsed, 3*unit, "%s took %v, not less than the sequential sum %v: no real overlap", mode, res.Elapsed, 3*unit)
+		assert.GreaterOrEqual(t, res.Elapsed, realTasks, "%s can not beat its longer say_after", mode)
+		assert.Less(t, res.Elapsed, realSequential, "%s took %v, not less than the sequential sum %v: no real overlap", mode, res.Elapsed, realSequential)
 	}
 }
 
-// TestGoldenCancelSequential: Ctrl-C during the first say_after of the sequential
-// mode cancels it; the second one never starts.
+// TestGoldenCancelSequential: Ctrl-C during the second say_after of the
+// sequential mode (ctrlCAt after hello printed) cancels world; hello stays
+// printed.
 func TestGoldenCancelSequential(t *testing.T) {
-	res := checks.Virtual(t, run, 1500*time.Millisecond, "-mode", "sequential")
-	assert.Equal(t, 1500*time.Millisecond, res.Elapsed)
+	const at = short + ctrlCAt
+	res := checks.Virtual(t, run, at, "-mode", "sequential")
+	assert.Equal(t, at, res.Elapsed)
 	assert.Equal(t, 130, res.Code)
 	golden.Assert(t, checks.Lesson, "sequential-cancelled", []byte(res.Output()))
 }
@@ -169,7 +219,12 @@ func TestLongestUnit(t *testing.T) {
 	res := checks.Virtual(t, run, 0, "-unit", maxUnit.String())
 	require.Equal(t, 0, res.Code, res.Stderr)
 	assert.Contains(t, res.Stdout, "world\nhello\n")
-	assert.Equal(t, 2*maxUnit, res.Elapsed)
+	assert.Equal(t, longDelay*maxUnit, res.Elapsed)
+	// The longest run, in turn, fits in a time.Duration too (the compiler
+	// refuses the constant if longer delays make it overflow).
+	res = checks.Virtual(t, run, 0, "-mode", "sequential", "-unit", maxUnit.String())
+	require.Equal(t, 0, res.Code, res.Stderr)
+	assert.Equal(t, (shortDelay+longDelay)*maxUnit, res.Elapsed)
 }
 
 // TestTinyUnitTimeline: with 1 ns lesson seconds the timeline shows the
@@ -178,7 +233,7 @@ func TestTinyUnitTimeline(t *testing.T) {
 	res := checks.Virtual(t, run, 0, "-unit", "1ns", "-timeline")
 	require.Equal(t, 0, res.Code, res.Stderr)
 	assert.Contains(t, res.Stdout, "timeline: 1 column = 1µs\n")
-	assert.Contains(t, res.Stdout, "0s .. 2ns  printed")
+	assert.Contains(t, res.Stdout, fmt.Sprintf("0s .. %v  printed", longDelay*time.Nanosecond))
 }
 
 // TestOutputLost: output that can not be written (a full disk, here
@@ -268,13 +323,24 @@ func TestMainReturns(t *testing.T) {
 }
 
 // TestREADMEDurations: every duration the README claims in bold is one that
-// a run here measured, or a bound TestRealClock asserts.
+// a run here measured, a delay of the lesson, or a bound TestRealClock
+// asserts. It records them, by name, in testdata/02-tasks/durations.golden,
+// where the exercise checks read what to expect; `make golden` rewrites the
+// README's bold numbers from it after a delay changed.
 func TestREADMEDurations(t *testing.T) {
 	seq := checks.Virtual(t, run, 0, "-mode", "sequential")
 	tasks := checks.Virtual(t, run, 0, "-mode", "tasks")
 	cancelled := checks.Virtual(t, run, ctrlCAt, "-mode", "tasks")
-	golden.READMEDurations(t, "README.md", seq.Elapsed, tasks.Elapsed, cancelled.Elapsed,
-		realUnit, 2*realUnit, 3*realUnit)
+	golden.READMEClaims(t, "README.md", checks.Lesson, map[string]time.Duration{
+		checks.ShortDelay: short,
+		checks.LongDelay:  long,
+		checks.Sequential: seq.Elapsed,
+		checks.Tasks:      tasks.Elapsed,
+		checks.CtrlCAt:    cancelled.Elapsed,
+		"real-unit":       realUnit,
+		"real-sequential": realSequential,
+		"real-tasks":      realTasks,
+	})
 }
 
 // TestUnbufferedTaskHangs answers the README's last question: with an

@@ -8,6 +8,16 @@ import (
 	"time"
 )
 
+// The two say_afters' delays, in lesson seconds (-unit): Python's
+// say_after(1, ...) and say_after(2, ...). Every duration the tests, the
+// exercise checks and the README state is derived from them: change one
+// (and python/say_after.py), then run `make exercises` and `make golden`.
+// The shorter must stay shorter: that is why world prints first.
+const (
+	shortDelay = 1
+	longDelay  = 2
+)
+
 // sayAfter waits delay, then prints what. It is Python's
 //
 //	async def say_after(delay, what):
@@ -37,15 +47,16 @@ func sayAfter(ctx context.Context, s *stage, delay time.Duration, what string) e
 	//exercise:end
 }
 
-// runSequential awaits one say_after, then the other: 1 s + 2 s = 3 s.
+// runSequential awaits one say_after, then the other: the run takes the
+// sum of the two delays.
 //
 //	await say_after(1, 'hello')
 //	await say_after(2, 'world')
 func runSequential(ctx context.Context, s *stage) error {
-	if err := sayAfter(ctx, s, 1*s.unit, "hello"); err != nil {
+	if err := sayAfter(ctx, s, shortDelay*s.unit, "hello"); err != nil {
 		return err
 	}
-	return sayAfter(ctx, s, 2*s.unit, "world")
+	return sayAfter(ctx, s, longDelay*s.unit, "world")
 }
 
 // Task is a value that a goroutine of its own is computing: the Go shape of
@@ -77,7 +88,7 @@ func (t *Task[T]) Await() T {
 }
 
 // runTasks starts both say_afters as Tasks, then awaits each: they sleep at
-// the same time, so the run takes as long as the longer one, 2 s.
+// the same time, so the run takes as long as the longer one.
 //
 //	task1 = asyncio.create_task(say_after(2, 'hello'))
 //	task2 = asyncio.create_task(say_after(1, 'world'))
@@ -86,13 +97,13 @@ func (t *Task[T]) Await() T {
 func runTasks(ctx context.Context, s *stage) error {
 	//exercise:2 this awaits task1 before task2 even exists, so the
 	//exercise:2 two never sleep at the same time. Create both Tasks, then await them.
-	task1 := CreateTask(func() error { return sayAfter(ctx, s, 2*s.unit, "hello") })
-	task2 := CreateTask(func() error { return sayAfter(ctx, s, 1*s.unit, "world") })
+	task1 := CreateTask(func() error { return sayAfter(ctx, s, longDelay*s.unit, "hello") })
+	task2 := CreateTask(func() error { return sayAfter(ctx, s, shortDelay*s.unit, "world") })
 	err1 := task1.Await() // both Tasks sleep while we wait here
 	err2 := task2.Await() // already done: returns at once
-	//exercise:shipped task1 := CreateTask(func() error { return sayAfter(ctx, s, 2*s.unit, "hello") })
+	//exercise:shipped task1 := CreateTask(func() error { return sayAfter(ctx, s, longDelay*s.unit, "hello") })
 	//exercise:shipped err1 := task1.Await()
-	//exercise:shipped task2 := CreateTask(func() error { return sayAfter(ctx, s, 1*s.unit, "world") })
+	//exercise:shipped task2 := CreateTask(func() error { return sayAfter(ctx, s, shortDelay*s.unit, "world") })
 	//exercise:shipped err2 := task2.Await()
 	//exercise:end
 	return errors.Join(err1, err2)
@@ -105,10 +116,10 @@ func runWaitGroup(ctx context.Context, s *stage) error {
 	var err1, err2 error
 	//exercise:3 these calls run one after the other in this
 	//exercise:3 goroutine, and wg has nothing to wait for. Run each in wg.Go(func() {...}).
-	wg.Go(func() { err1 = sayAfter(ctx, s, 2*s.unit, "hello") })
-	wg.Go(func() { err2 = sayAfter(ctx, s, 1*s.unit, "world") })
-	//exercise:shipped err1 = sayAfter(ctx, s, 2*s.unit, "hello")
-	//exercise:shipped err2 = sayAfter(ctx, s, 1*s.unit, "world")
+	wg.Go(func() { err1 = sayAfter(ctx, s, longDelay*s.unit, "hello") })
+	wg.Go(func() { err2 = sayAfter(ctx, s, shortDelay*s.unit, "world") })
+	//exercise:shipped err1 = sayAfter(ctx, s, longDelay*s.unit, "hello")
+	//exercise:shipped err2 = sayAfter(ctx, s, shortDelay*s.unit, "world")
 	//exercise:end
 	wg.Wait()
 	return errors.Join(err1, err2)

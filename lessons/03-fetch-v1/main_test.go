@@ -74,12 +74,13 @@ func TestGoldenMaxBody(t *testing.T) {
 	golden.Assert(t, checks.Lesson, "max-body", []byte(res.Output()))
 }
 
-// TestGoldenCancel: Ctrl-C at 300ms cancels the one fetch still in flight
+// TestGoldenCancel: Ctrl-C at 300ms (fetchtest.CtrlCAt) cancels the one fetch still in flight
 // (httpbin, 400ms) at once, keeps what finished, and exits 130.
 func TestGoldenCancel(t *testing.T) {
-	res := fetchtest.Virtual(t, run, 300*time.Millisecond)
+	at := fetchtest.CtrlCAt(t, simnet.DefaultWorld())
+	res := fetchtest.Virtual(t, run, at)
 	assert.Equal(t, 130, res.Code)
-	assert.Equal(t, 300*time.Millisecond, res.Elapsed)
+	assert.Equal(t, at, res.Elapsed)
 	assert.Zero(t, res.Leftover)
 	golden.Assert(t, checks.Lesson, "cancelled", []byte(res.Output()))
 }
@@ -89,7 +90,8 @@ func TestGoldenCancel(t *testing.T) {
 // closed at once, so at 200ms only httpbin's connection is open.
 func TestNoOpenConnections(t *testing.T) {
 	assert.Zero(t, fetchtest.Virtual(t, run, 0).Leftover)
-	assert.Equal(t, 1, fetchtest.ConnsAt(t, run, 200*time.Millisecond, checks.CloseArgs...))
+	at := fetchtest.Between(t, simnet.DefaultWorld(), simnet.PythonURL, simnet.HTTPBinURL)
+	assert.Equal(t, 1, fetchtest.ConnsAt(t, run, at, checks.CloseArgs...))
 }
 
 // TestRealClockLoopback runs the lesson on the loopback simulation, on the
@@ -127,12 +129,11 @@ func TestCtrlC(t *testing.T) { fetchtest.CtrlC(t) }
 func TestREADMEPython(t *testing.T) { golden.READMEPython(t, "README.md") }
 
 // TestREADMEDurations: every duration the README claims in bold is one a
-// run here measures.
+// run here measures, or a latency of the world (fetchtest.READMEClaims).
 func TestREADMEDurations(t *testing.T) {
-	golden.READMEDurations(t, "README.md",
-		fetchtest.Virtual(t, run, 0).Elapsed,
-		fetchtest.Virtual(t, run, 0, "-timeout", "1s", simnet.HangURL, simnet.PythonURL).Elapsed,
-		fetchtest.Virtual(t, run, 300*time.Millisecond).Elapsed)
+	fetchtest.READMEClaims(t, run, "README.md", checks.Lesson, map[string]time.Duration{
+		"timeout": fetchtest.Virtual(t, run, 0, "-timeout", "1s", simnet.HangURL, simnet.PythonURL).Elapsed,
+	})
 }
 
 // TestHardening: -max-body math.MaxInt64, lost output, eleven URLs, a
@@ -147,3 +148,7 @@ func TestRedirect(t *testing.T) {
 	res := fetchtest.Redirect(t, run)
 	golden.Assert(t, checks.Lesson, "redirect", []byte(res.Output()))
 }
+
+// TestAdaptedWorlds: an instructor who edits the world's latencies gets a
+// lesson whose runs still agree with what the tests derive from the world.
+func TestAdaptedWorlds(t *testing.T) { fetchtest.AdaptedWorlds(t, run) }

@@ -275,8 +275,8 @@ func TestReset(t *testing.T) {
 		"\t// TODO(exercise 1): this runs fn right here, so CreateTask returns only\n\t// when the work is done. Run it in a new goroutine instead.\n\tt.result <- fn()\n",
 		"\tgo func() {\n\t\tt.result <- fn() // mine\n\t}()\n", 1)
 	require.NotEqual(t, string(shipped["tasks.go"]), mine)
-	mine2 := strings.Replace(mine, "\ttask1 := CreateTask(func() error { return sayAfter(ctx, s, 2*s.unit, \"hello\") })\n\terr1 := task1.Await()\n",
-		"\ttask1 := CreateTask(func() error { return sayAfter(ctx, s, 2*s.unit, \"hello\") })\n", 1)
+	mine2 := strings.Replace(mine, "\ttask1 := CreateTask(func() error { return sayAfter(ctx, s, longDelay*s.unit, \"hello\") })\n\terr1 := task1.Await()\n",
+		"\ttask1 := CreateTask(func() error { return sayAfter(ctx, s, longDelay*s.unit, \"hello\") })\n", 1)
 	mine2 = strings.Replace(mine2, "\terr2 := task2.Await()\n", "\terr1, err2 := task1.Await(), task2.Await()\n", 1)
 	require.NotEqual(t, mine, mine2)
 	writeFile(t, ex, mine2)
@@ -328,7 +328,7 @@ func TestAnswerKey(t *testing.T) {
 	assert.Contains(t, got, "\nexercise 02-tasks/1: same as the answer\n")
 	assert.Contains(t, got, "\nexercise 02-tasks/3: same as the answer\n")
 	assert.Contains(t, got, "\nexercise 02-tasks/2:\n  tasks.go:")
-	assert.Contains(t, got, "\n    - task2 := CreateTask(func() error { return sayAfter(ctx, s, 1*s.unit, \"world\") })\n      err1 := task1.Await()\n    + task2 := CreateTask(")
+	assert.Contains(t, got, "\n    - task2 := CreateTask(func() error { return sayAfter(ctx, s, shortDelay*s.unit, \"world\") })\n      err1 := task1.Await()\n    + task2 := CreateTask(")
 	assert.NotContains(t, got, "TODO(exercise")
 	assert.Contains(t, got, "\n2 of 5 exercises of 02-tasks are the same as the answer (indentation and comments aside)\n")
 }

@@ -5,8 +5,11 @@
 package fetchtest
 
 import (
+	"cmp"
 	"context"
+	"fmt"
 	"io"
+	"net/url"
 	"regexp"
 	"runtime"
 	"slices"
@@ -36,8 +39,15 @@ type Result = lessontest.Result
 // time, as Ctrl-C would.
 func Virtual(t *testing.T, run Runner, cancelAfter time.Duration, args ...string) (res Result) {
 	t.Helper()
+	return VirtualIn(t, simnet.DefaultWorld(), run, cancelAfter, args...)
+}
+
+// VirtualIn is Virtual against world, such as the default world with its
+// latencies edited as an instructor might.
+func VirtualIn(t *testing.T, world *simnet.World, run Runner, cancelAfter time.Duration, args ...string) (res Result) {
+	t.Helper()
 	lessontest.Virtual(t, cancelAfter, func(t *testing.T, ctx context.Context) {
-		n, err := simnet.NewMemory(simnet.DefaultWorld())
+		n, err := simnet.NewMemory(world)
 		require.NoError(t, err)
 		defer n.Close()
 		synctest.Wait()
@@ -53,8 +63,14 @@ func Virtual(t *testing.T, run Runner, cancelAfter time.Duration, args ...string
 // in memory, and closes it after.
 func inBubble(t *testing.T, f func(n *simnet.Net)) {
 	t.Helper()
+	inBubbleWorld(t, simnet.DefaultWorld(), f)
+}
+
+// inBubbleWorld is inBubble with world served.
+func inBubbleWorld(t *testing.T, world *simnet.World, f func(n *simnet.Net)) {
+	t.Helper()
 	synctest.Test(t, func(t *testing.T) {
-		n, err := simnet.NewMemory(simnet.DefaultWorld())
+		n, err := simnet.NewMemory(world)
 		require.NoError(t, err)
 		defer n.Close()
 		f(n)
@@ -101,20 +117,112 @@ var URLs = slices.Clone(fetch.DefaultURLs)
 // Latency returns how long the default world makes url wait.
 func Latency(t testing.TB, url string) time.Duration {
 	t.Helper()
-	for _, r := range simnet.DefaultWorld().Resources {
-		if r.URL == url {
-			return time.Duration(r.Latency)
-		}
-	}
-	t.Fatalf("%s is not in the default world", url)
-	return 0
+	return LatencyIn(t, simnet.DefaultWorld(), url)
 }
 
-// ByLatency returns urls sorted by their latency: the order they complete in.
+// LatencyIn returns how long world makes url wait.
+func LatencyIn(t testing.TB, world *simnet.World, url string) time.Duration {
+	t.Helper()
+	d, ok := latency(world, url)
+	if !ok {
+		t.Fatalf("%s is not in the world", url)
+	}
+	return d
+}
+
+func latency(world *simnet.World, url string) (time.Duration, bool) {
+	for _, r := range world.Resources {
+		if r.URL == url {
+			return time.Duration(r.Latency), true
+		}
+	}
+	return 0, false
+}
+
+// ByLatency returns urls sorted by their latency in the default world: the
+// order they complete in.
 func ByLatency(t testing.TB, urls []string) []string {
+	return ByLatencyIn(t, simnet.DefaultWorld(), urls)
+}
+
+// ByLatencyIn returns urls sorted by their latency in world.
+func ByLatencyIn(t testing.TB, world *simnet.World, urls []string) []string {
 	sorted := slices.Clone(urls)
-	slices.SortStableFunc(sorted, func(a, b string) int { return int(Latency(t, a) - Latency(t, b)) })
+	slices.SortStableFunc(sorted, func(a, b string) int { return int(LatencyIn(t, world, a) - LatencyIn(t, world, b)) })
 	return sorted
+}
+
+// Slowest and Sum are the run of the lesson's three URLs in world: fetched
+// at once it takes the slowest latency; one after the other, the sum.
+func Slowest(world *simnet.World) time.Duration {
+	var d time.Duration
+	for _, u := range URLs {
+		l, _ := latency(world, u)
+		d = max(d, l)
+	}
+	return d
+}
+
+// Sum: see Slowest.
+func Sum(world *simnet.World) time.Duration {
+	var d time.Duration
+	for _, u := range URLs {
+		l, _ := latency(world, u)
+		d += l
+	}
+	return d
+}
+
+// Between returns a moment strictly between the answers of URLs a and b of
+// world (a answers first): their midpoint, rounded down to a multiple of
+// 100ms, or of 1ms, where that stays after a's answer. The tests press
+// Ctrl-C, or count connections, there: never at the instant of an answer,
+// where what is printed would be the scheduler's choice.
+func Between(t testing.TB, world *simnet.World, a, b string) time.Duration {
+	t.Helper()
+	la, lb := LatencyIn(t, world, a), LatencyIn(t, world, b)
+	if la >= lb {
+		t.Fatalf("%s (%v) does not answer before %s (%v): no moment between them", a, la, b, lb)
+	}
+	mid := (la + lb) / 2
+	for _, round := range []time.Duration{100 * time.Millisecond, time.Millisecond} {
+		if r := mid.Truncate(round); r > la {
+			return r
+		}
+	}
+	return mid
+}
+
+// Order spells the lesson's URLs in the order world answers them, with
+// their latencies: "python.org (150ms), then example.com (250ms), then
+// httpbin.org (400ms)" in the default world.
+func Order(world *simnet.World) string {
+	urls := slices.Clone(URLs)
+	slices.SortStableFunc(urls, func(a, b string) int {
+		la, _ := latency(world, a)
+		lb, _ := latency(world, b)
+		return cmp.Compare(la, lb)
+	})
+	var parts []string
+	for _, u := range urls {
+		l, _ := latency(world, u)
+		host := u
+		if p, err := url.Parse(u); err == nil {
+			host = strings.TrimPrefix(p.Hostname(), "www.")
+		}
+		parts = append(parts, fmt.Sprintf("%s (%v)", host, l))
+	}
+	return strings.Join(parts, ", then ")
+}
+
+// CtrlCAt is when the tests press Ctrl-C: between the last two answers of
+// the lesson's URLs in world, so that two are printed and one is
+// cancelled: 300ms in the default world, between example.com (250ms) and
+// httpbin (400ms).
+func CtrlCAt(t testing.TB, world *simnet.World) time.Duration {
+	t.Helper()
+	order := ByLatencyIn(t, world, URLs)
+	return Between(t, world, order[1], order[2])
 }
 
 // Line is one result line: "fetch      https://www.python.org  200 OK, ...".
@@ -163,7 +271,13 @@ func Labelled(lines []Line, prefix string) []string {
 // connections were open at virtual time at.
 func ConnsAt(t *testing.T, run Runner, at time.Duration, args ...string) (open int) {
 	t.Helper()
-	inBubble(t, func(n *simnet.Net) {
+	return ConnsAtIn(t, simnet.DefaultWorld(), run, at, args...)
+}
+
+// ConnsAtIn is ConnsAt against world.
+func ConnsAtIn(t *testing.T, world *simnet.World, run Runner, at time.Duration, args ...string) (open int) {
+	t.Helper()
+	inBubbleWorld(t, world, func(n *simnet.Net) {
 		probed := make(chan int)
 		go func() {
 			time.Sleep(at)

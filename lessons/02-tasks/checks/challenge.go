@@ -21,7 +21,7 @@ func Challenges() []exercise.Exercise {
 			Hints: []string{
 				"run your test with -v and read what it logs; then ask: which wrong versions of runTasks would log something different, and which would log the same?",
 				"a broken version can be too slow, too fast (returning before the work is done) or right on time without doing the work: check the duration exactly, and check the words printed by the time run returns",
-				"after run returns: `if took != 2*time.Second { t.Errorf(...) }` and `if !strings.Contains(stdout.String(), \"world\\nhello\\n\") { t.Errorf(...) }`, and the exit code is 0",
+				"after run returns: `if took != longDelay*time.Second { t.Errorf(...) }` (the longer delay of tasks.go) and `if !strings.Contains(stdout.String(), \"world\\nhello\\n\") { t.Errorf(...) }`, and the exit code is 0",
 			},
 			Check: func(t *testing.T) { checkProof(t, "proof_test.go") },
 		},
@@ -57,7 +57,7 @@ func checkProof(t *testing.T, testFile string) {
 	case !lesson.Ran:
 		t.Fatalf("%s has no func %s(t *testing.T): write it there (keep the //go:build exercise line)", testFile, ProofTest)
 	case !lesson.Passed:
-		t.Fatalf("your test fails on %s, which does take 2 s and print world, then hello: a proof must pass on the right program. It said:\n%s", the, indent(lesson.Output))
+		t.Fatalf("your test fails on %s, which does take %s and print world, then hello: a proof must pass on the right program. It said:\n%s", the, Seconds(duration(Tasks)), indent(lesson.Output))
 	}
 	caught := 0
 	for _, v := range verdicts[1:] {

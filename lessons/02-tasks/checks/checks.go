@@ -47,9 +47,36 @@ func call(ctx context.Context, run Runner, args []string) Result {
 // CreateTask starts fn as a Task and returns its Await method.
 type CreateTask func(fn func() string) (await func() string)
 
+// The names of the durations the reference's TestREADMEDurations records in
+// testdata/02-tasks/durations.golden (golden.READMEClaims), from the
+// lesson's delays: the checks expect what the reference measured, so an
+// instructor who changes a delay and runs `make golden` changes them too.
+const (
+	ShortDelay = "short-delay" // the shorter say_after's delay: world's in -mode tasks
+	LongDelay  = "long-delay"  // the longer one's: hello's in -mode tasks
+	Sequential = "sequential"  // -mode sequential's run: the sum of the two
+	Tasks      = "tasks"       // -mode tasks' run: the longer delay
+	CtrlCAt    = "ctrl-c"      // when the tests press Ctrl-C: half the shorter delay
+)
+
+// duration returns the reference's duration recorded as name, or 0 when
+// testdata/02-tasks/durations.golden can not be read (the check then fails
+// saying so).
+func duration(name string) time.Duration {
+	ds, err := golden.ReadDurations(Lesson)
+	if err != nil {
+		return 0
+	}
+	return ds[name]
+}
+
+// Seconds spells d as the README does: "2 s", "500 ms".
+func Seconds(d time.Duration) string { return golden.Spell(d, true) }
+
 // Exercises returns the lesson's exercises, checked against run and
 // createTask of the copy under test.
 func Exercises(run Runner, createTask CreateTask) []exercise.Exercise {
+	tasks := duration(Tasks)
 	return []exercise.Exercise{
 		{
 			Name:  "task",
@@ -59,21 +86,21 @@ func Exercises(run Runner, createTask CreateTask) []exercise.Exercise {
 		},
 		{
 			Name: "tasks-mode",
-			Goal: "-mode tasks prints world, then hello, and finishes in 2 s",
+			Goal: "-mode tasks prints world, then hello, and finishes in " + Seconds(tasks),
 			Hints: []string{
 				"in runTasks, create both Tasks first, then await them",
 				"CreateTask must return before the work is done (exercise 1)",
 			},
 			Check: func(t *testing.T) {
-				checkMode(t, run, "tasks", 2*time.Second, "are the two say_afters started before either is awaited?")
+				checkMode(t, run, "tasks", golden.Duration(t, Lesson, Tasks), "are the two say_afters started before either is awaited?")
 			},
 		},
 		{
 			Name:  "waitgroup-mode",
-			Goal:  "-mode waitgroup prints world, then hello, and finishes in 2 s",
+			Goal:  "-mode waitgroup prints world, then hello, and finishes in " + Seconds(tasks),
 			Hints: []string{"in runWaitGroup, wrap each sayAfter call in wg.Go(func() { ... })"},
 			Check: func(t *testing.T) {
-				checkMode(t, run, "waitgroup", 2*time.Second, "does each say_after run in its own goroutine (wg.Go) before wg.Wait?")
+				checkMode(t, run, "waitgroup", golden.Duration(t, Lesson, Tasks), "does each say_after run in its own goroutine (wg.Go) before wg.Wait?")
 			},
 		},
 		{
@@ -122,9 +149,9 @@ func checkMode(t *testing.T, run Runner, mode string, want time.Duration, questi
 	golden.Compare(t, Lesson, mode, []byte(res.Stdout))
 }
 
-// checkCancel cancels a tasks run after half a lesson second.
+// checkCancel cancels a tasks run halfway through the shorter say_after.
 func checkCancel(t *testing.T, run Runner) {
-	const after = 500 * time.Millisecond
+	after := golden.Duration(t, Lesson, CtrlCAt)
 	res := Virtual(t, run, after, "-mode", "tasks")
 	if res.Elapsed != after {
 		t.Errorf("after Ctrl-C at %v the run went on until %v: does sayAfter select on ctx.Done() as well as on the timer?", after, res.Elapsed)

@@ -68,8 +68,8 @@ func TestVariantsApplyToOtherAnswers(t *testing.T) {
 			}
 		}
 	}
-	oneStatement := replace("\ttask1 := CreateTask(func() error { return sayAfter(ctx, s, 2*s.unit, \"hello\") })\n\ttask2 := CreateTask(func() error { return sayAfter(ctx, s, 1*s.unit, \"world\") })\n\terr1",
-		"\ttask1, task2 := CreateTask(func() error { return sayAfter(ctx, s, 2*s.unit, \"hello\") }), CreateTask(func() error { return sayAfter(ctx, s, 1*s.unit, \"world\") })\n\terr1")
+	oneStatement := replace("\ttask1 := CreateTask(func() error { return sayAfter(ctx, s, longDelay*s.unit, \"hello\") })\n\ttask2 := CreateTask(func() error { return sayAfter(ctx, s, shortDelay*s.unit, \"world\") })\n\terr1",
+		"\ttask1, task2 := CreateTask(func() error { return sayAfter(ctx, s, longDelay*s.unit, \"hello\") }), CreateTask(func() error { return sayAfter(ctx, s, shortDelay*s.unit, \"world\") })\n\terr1")
 	_, err = Variants()[0].Apply(oneStatement)
 	assert.ErrorContains(t, err, "broken version await-first can not be made from tasks.go: runTasks does not create two Tasks with CreateTask, one statement each")
 	_, err = Variants()[2].Apply(map[string]string{"tasks.go": "package main\n"})

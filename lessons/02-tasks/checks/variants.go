@@ -126,7 +126,8 @@ func noWait(f *ast.File) error {
 	return nil
 }
 
-// sleepThree sleeps three lesson seconds where runTasks first awaited.
+// sleepThree sleeps the sequential sum (three lesson seconds) where
+// runTasks first awaited.
 func sleepThree(f *ast.File) error {
 	fn, err := funcDecl(f, "runTasks")
 	if err != nil {
@@ -143,9 +144,10 @@ func sleepThree(f *ast.File) error {
 	if err != nil {
 		return err
 	}
-	// time.Sleep(3 * s.unit)
+	// time.Sleep((shortDelay + longDelay) * s.unit): the sequential sum
 	sleep := &ast.ExprStmt{X: callExpr(sel("time", "Sleep"), &ast.BinaryExpr{
-		X: &ast.BasicLit{Kind: token.INT, Value: "3"}, Op: token.MUL, Y: sel(stage, "unit"),
+		X:  &ast.ParenExpr{X: &ast.BinaryExpr{X: ast.NewIdent("shortDelay"), Op: token.ADD, Y: ast.NewIdent("longDelay")}},
+		Op: token.MUL, Y: sel(stage, "unit"),
 	})}
 	fn.Body.List = insert(fn.Body.List, first, sleep)
 	return nil

@@ -7,8 +7,8 @@ async def say_after(delay, what):
 
 async def in_turn():
     print("started at", time.strftime("%X"))
-    await say_after(1, "hello")        # 1 s ...
-    await say_after(2, "world")        # ... then 2 s more
+    await say_after(1, "hello")        # runs to its end ...
+    await say_after(2, "world")        # ... before this one starts
     print("finished at", time.strftime("%X"))
 
 async def as_tasks():

@@ -5,9 +5,9 @@
 package checks
 
 import (
+	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"goasync.dev/workbook/internal/exercise"
 	"goasync.dev/workbook/internal/fetch/fetchtest"
@@ -24,7 +24,7 @@ func Exercises(run fetchtest.Runner) []exercise.Exercise {
 	return []exercise.Exercise{
 		{
 			Name:  "start-all",
-			Goal:  "all three fetches run at once: the run takes 400ms, the slowest URL's latency, not the 800ms sum",
+			Goal:  fmt.Sprintf("all three fetches run at once: the run takes %v, the slowest URL's latency, not the %v sum", fetchtest.Slowest(simnet.DefaultWorld()), fetchtest.Sum(simnet.DefaultWorld())),
 			Hints: []string{"in fetchAll, start every goroutine in a first loop, and await the tasks in a second loop"},
 			Check: func(t *testing.T) { checkStartAll(t, run) },
 		},
@@ -93,11 +93,14 @@ func checkMaxBody(t *testing.T, run fetchtest.Runner) {
 // (400ms).
 var CloseArgs = []string{"-max-body", "1000", simnet.PythonURL, simnet.HTTPBinURL}
 
-// checkClose: at 200ms python.org is done with, its body read in part; only
-// httpbin's connection may be open. And after a run, none is.
+// checkClose: between python.org's answer and httpbin's (200ms) python.org
+// is done with, its body read in part; only httpbin's connection may be
+// open. And after a run, none is.
 func checkClose(t *testing.T, run fetchtest.Runner) {
-	if open := fetchtest.ConnsAt(t, run, 200*time.Millisecond, CloseArgs...); open != 1 {
-		t.Errorf("%d connections open at 200ms, want 1 (httpbin's): python.org's fetch ended at 150ms; is its resp.Body closed when fetchURL returns?", open)
+	world := simnet.DefaultWorld()
+	at := fetchtest.Between(t, world, simnet.PythonURL, simnet.HTTPBinURL)
+	if open := fetchtest.ConnsAt(t, run, at, CloseArgs...); open != 1 {
+		t.Errorf("%d connections open at %v, want 1 (httpbin's): python.org's fetch ended at %v; is its resp.Body closed when fetchURL returns?", open, at, fetchtest.LatencyIn(t, world, simnet.PythonURL))
 	}
 	if res := fetchtest.Virtual(t, run, 0); res.Leftover > 0 {
 		t.Errorf("after the default run, %d goroutines of idle connections were still running: does fetchAll close the client's idle connections when it is done?", res.Leftover)

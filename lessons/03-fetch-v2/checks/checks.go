@@ -7,11 +7,11 @@ package checks
 import (
 	"slices"
 	"testing"
-	"time"
 
 	"goasync.dev/workbook/internal/exercise"
 	"goasync.dev/workbook/internal/fetch/fetchtest"
 	"goasync.dev/workbook/internal/golden"
+	"goasync.dev/workbook/internal/simnet"
 )
 
 // Lesson is the name of the lesson's folders in lessons/ and testdata/.
@@ -23,7 +23,7 @@ func Exercises(run fetchtest.Runner) []exercise.Exercise {
 	return []exercise.Exercise{
 		{
 			Name:  "as-completed",
-			Goal:  "each result is printed the moment it arrives: python.org (150ms), then example.com (250ms), then httpbin (400ms)",
+			Goal:  "each result is printed the moment it arrives: " + fetchtest.Order(simnet.DefaultWorld()),
 			Hints: []string{"in fetchAll, let every goroutine send into one channel, and receive from that channel once per URL"},
 			Check: func(t *testing.T) { checkAsCompleted(t, run) },
 		},
@@ -47,16 +47,15 @@ func checkAsCompleted(t *testing.T, run fetchtest.Runner) {
 	golden.Compare(t, Lesson, "fetch", []byte(res.Output()))
 }
 
-// CancelAfter is when the cancel checks press Ctrl-C: python.org (150ms)
-// and example.com (250ms) are done, httpbin (400ms) is not. (Only one fetch
-// is in flight, so the output is the same on every run.)
-const CancelAfter = 300 * time.Millisecond
-
-// checkCancel: Ctrl-C at CancelAfter ends the run then, with code 130.
+// checkCancel: Ctrl-C between the last two answers (fetchtest.CtrlCAt:
+// python.org and example.com are done, httpbin is not; only one fetch is in
+// flight, so the output is the same on every run) ends the run then, with
+// code 130.
 func checkCancel(t *testing.T, run fetchtest.Runner) {
-	res := fetchtest.Virtual(t, run, CancelAfter)
-	if res.Elapsed != CancelAfter {
-		t.Errorf("after Ctrl-C at %v the run went on until %v: is the request built with the ctx, so that cancelling ctx ends it?", CancelAfter, res.Elapsed)
+	after := fetchtest.CtrlCAt(t, simnet.DefaultWorld())
+	res := fetchtest.Virtual(t, run, after)
+	if res.Elapsed != after {
+		t.Errorf("after Ctrl-C at %v the run went on until %v: is the request built with the ctx, so that cancelling ctx ends it?", after, res.Elapsed)
 	}
 	if res.Code != 130 {
 		t.Errorf("exit code %d after Ctrl-C, want 130", res.Code)
