@@ -54,33 +54,33 @@ func TestGoldenReports(t *testing.T) {
 			"-mode tasks took 3s, want 2s: are the two say_afters started before either is awaited?",
 			"Output differs from testdata/02-tasks/tasks.golden",
 		}, "+++ Actual"},
-		{"broken", 1, []string{"lessons/02-tasks/exercise/tasks.go:87 does not compile: undefined: undefined."}, "tasks.go:87:2: undefined: undefined"},
+		{"broken", 1, []string{"lessons/02-tasks/exercise/tasks.go:98 does not compile: undefined: undefined."}, "tasks.go:98:2: undefined: undefined"},
 		{"import", 1, []string{
-			"lessons/02-tasks/exercise/tasks.go:76 does not compile: undefined: fmt.",
+			"lessons/02-tasks/exercise/tasks.go:87 does not compile: undefined: fmt.",
 			"fmt is the standard library's package \"fmt\", which tasks.go does not import: add `import \"fmt\"` below its package line",
-		}, "tasks.go:76:2: undefined: fmt"},
-		{"vet", 1, []string{`lessons/02-tasks/exercise/tasks.go:87 fails go vet, which go test runs before the checks: fmt.Printf format %d has arg "two" of wrong type string.`}, "tasks.go:87:14: fmt.Printf"},
+		}, "tasks.go:87:2: undefined: fmt"},
+		{"vet", 1, []string{`lessons/02-tasks/exercise/tasks.go:98 fails go vet, which go test runs before the checks: fmt.Printf format %d has arg "two" of wrong type string.`}, "tasks.go:98:14: fmt.Printf"},
 		{"panic", 1, []string{
-			"panic: send on closed channel, in (*Task).Await at lessons/02-tasks/exercise/tasks.go:78.",
-			"Data race on a channel between tasks.go:78 (send) and tasks.go:66 (close)",
-		}, "close   CreateTask.func1  lessons/02-tasks/exercise/tasks.go:66"},
+			"panic: send on closed channel, in (*Task).Await at lessons/02-tasks/exercise/tasks.go:89.",
+			"Data race on a channel between tasks.go:89 (send) and tasks.go:77 (close)",
+		}, "close   CreateTask.func1  lessons/02-tasks/exercise/tasks.go:77"},
 		{"blocked", 1, []string{
 			"deadlock: every goroutine of the check is blocked",
-			"waiting to receive from a channel in (*Task).Await at lessons/02-tasks/exercise/tasks.go:74.",
+			"waiting to receive from a channel in (*Task).Await at lessons/02-tasks/exercise/tasks.go:85.",
 			"Does anything still send on (or close) that channel?",
 		}, " [chan receive (durable), synctest bubble 1]:"}, // goroutine ids change with each capture,
 		{"deadlock", 1, []string{
-			"deadlock: the check's code returned while 2 goroutines were still sleeping in a func literal in sayAfter at lessons/02-tasks/exercise/tasks.go:29 (started at tasks.go:28).",
-		}, "started by sayAfter  lessons/02-tasks/exercise/tasks.go:28"},
+			"deadlock: the check's code returned while 2 goroutines were still sleeping in a func literal in sayAfter at lessons/02-tasks/exercise/tasks.go:39 (started at tasks.go:38).",
+		}, "started by sayAfter  lessons/02-tasks/exercise/tasks.go:38"},
 		{"race", 1, []string{
-			"data race on err1 between lessons/02-tasks/exercise/tasks.go:108 (read) and tasks.go:109 (write)",
-		}, "write   runWaitGroup.func2  lessons/02-tasks/exercise/tasks.go:109"},
+			"data race on err1 between lessons/02-tasks/exercise/tasks.go:119 (read) and tasks.go:120 (write)",
+		}, "write   runWaitGroup.func2  lessons/02-tasks/exercise/tasks.go:120"},
 		{"leak", 1, []string{
-			"every exercise passes, but a goroutine is still running after every check has finished: started at lessons/02-tasks/exercise/tasks.go:122 (in startTicker), now waiting in a select at tasks.go:124.",
-		}, "startTicker.func1  lessons/02-tasks/exercise/tasks.go:124"},
+			"every exercise passes, but a goroutine is still running after every check has finished: started at lessons/02-tasks/exercise/tasks.go:133 (in startTicker), now waiting in a select at tasks.go:135.",
+		}, "startTicker.func1  lessons/02-tasks/exercise/tasks.go:135"},
 		{"timeout", 1, []string{
 			"the check did not finish: it timed out after 10s",
-			"waiting to lock a mutex in a func literal in CreateTask at tasks.go:67",
+			"waiting to lock a mutex in a func literal in CreateTask at tasks.go:78",
 			"not durably blocked",
 		}, " [sync.Mutex.Lock, synctest bubble 1]:"},
 	} {
