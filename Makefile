@@ -16,6 +16,8 @@ GO      ?= go
 LESSON  ?=
 ARGS    ?=
 BENCH   ?= .
+PKG     ?= work
+MUTATE  ?=
 LESSONS := $(notdir $(wildcard lessons/*))
 
 # Every package of the workspace, split into the reference (tested by
@@ -27,7 +29,7 @@ REF_PKGS      = $(filter-out $(EXERCISE_PKGS),$(ALL_PKGS))
 # Shell snippet: build the progress reader of `go test -json` into $progress.
 PROGRESS = progress=$$(mktemp -d)/progress && $(GO) build -o $$progress ./internal/cmd/progress
 
-.PHONY: help test fmt vet python race leaks shipped solvable standalone run check diff golden bench tidy need-lesson
+.PHONY: help test fmt vet python race leaks shipped solvable standalone run check diff golden bench mutate tidy need-lesson
 
 help: ## list the targets
 	@echo "The Go async workbook. Lessons: $(LESSONS)"
@@ -108,6 +110,9 @@ golden: ## regenerate golden files and README output blocks (all lessons, or LES
 
 bench: ## benchmarks (BENCH=regexp to choose)
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem $(REF_PKGS)
+
+mutate: ## the bugs the tests miss: mutants of PKG (default work) that pass make test's tests; MUTATE='-j 2 -race -json'
+	$(GO) run ./internal/cmd/mutate $(MUTATE) $(PKG)
 
 tidy: ## go mod tidy in every module
 	@for m in internal $(addprefix lessons/,$(LESSONS)); do echo "tidy $$m"; (cd $$m && $(GO) mod tidy) || exit 1; done

@@ -12,4 +12,5 @@
 //   - testmain: the TestMain of every test binary (UTC, goleak)
 //   - keywords: the Go and Python keyword lists of lesson 01
 //   - cmd/progress: the report behind make check
+//   - cmd/mutate: make mutate, the concurrency bugs the tests do not catch
 package internal

@@ -1,0 +1,177 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// tinySource is the code of a tiny module whose test catches some of its
+// mutants and misses others.
+const tinySource = `package tiny
+
+import (
+	"context"
+	"time"
+)
+
+// Positive is tested with 5 and -5 only: n > 1 and n > -1 pass too.
+func Positive(n int) bool {
+	if n > 0 {
+		return true
+	}
+	return false
+}
+
+// Wait returns when ctx is done, or after an hour.
+func Wait(ctx context.Context) {
+	select {
+	case <-ctx.Done():
+	case <-time.After(time.Hour):
+	}
+}
+
+// Before compares strings: n+1 does not compile.
+func Before(s string) bool {
+	if s < "m" {
+		return true
+	}
+	return false
+}
+`
+
+const tinyTest = `package tiny
+
+import (
+	"context"
+	"testing"
+)
+
+func TestPositive(t *testing.T) {
+	if !Positive(5) || Positive(-5) {
+		t.Fatal("Positive is wrong")
+	}
+}
+
+func TestWait(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	Wait(ctx)
+}
+`
+
+// tinyModule writes the tiny module to a temporary directory and returns
+// the directory and the path of its code file.
+func tinyModule(t *testing.T) (dir, path string) {
+	t.Helper()
+	dir = t.TempDir()
+	path = filepath.Join(dir, "tiny.go")
+	for name, text := range map[string]string{
+		"go.mod":       "module example.com/tiny\n\ngo 1.25\n",
+		"tiny.go":      tinySource,
+		"tiny_test.go": tinyTest,
+	} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
+	}
+	return dir, path
+}
+
+// find returns the mutant of tinySource with this description.
+func find(t *testing.T, desc string) Mutant {
+	t.Helper()
+	ms, err := FindMutants("tiny.go", []byte(tinySource))
+	require.NoError(t, err)
+	for _, m := range ms {
+		if m.Desc == desc {
+			return m
+		}
+	}
+	t.Fatalf("no mutant %q in tiny.go", desc)
+	return Mutant{}
+}
+
+func TestRunnerVerdicts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test on a temporary module")
+	}
+	dir, path := tinyModule(t)
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	r := &Runner{Root: dir, Timeout: 3 * time.Second, TempDir: t.TempDir()}
+	ctx := context.Background()
+
+	res, err := r.Run(ctx, 0, "", nil, []string{"."})
+	require.NoError(t, err)
+	assert.Equal(t, Survived, res.Status, "the tests pass unmutated: %s", res.Why)
+
+	for _, tt := range []struct{ desc, status, why string }{
+		{"`n > 0` inverted (> to <=)", Caught, "--- FAIL: TestPositive"},
+		{"bound of n > 0: 0 to 1", Survived, ""},
+		{"select case <-ctx.Done() removed", Timeout, "panic: test timed out"},
+		{"bound of s < \"m\": \"m\" to \"m\"+1", Invalid, "tiny.go"},
+	} {
+		m := find(t, tt.desc)
+		res, err := r.Run(ctx, 1, path, m.Apply([]byte(tinySource)), []string{"."})
+		require.NoError(t, err)
+		assert.Equal(t, tt.status, res.Status, "%s: %s", tt.desc, res.Why)
+		assert.Contains(t, res.Why, tt.why, tt.desc)
+	}
+	src, err := os.ReadFile(path)
+	require.NoError(t, err)
+	assert.Equal(t, tinySource, string(src), "the overlay leaves the file on disk as it was")
+}
+
+func TestRunJobsScoresTheTinyModule(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test on a temporary module")
+	}
+	dir, path := tinyModule(t)
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	var jobs []*Job
+	for _, desc := range []string{"`n > 0` inverted (> to <=)", "bound of n > 0: 0 to 1", "bound of n > 0: 0 to -1"} {
+		jobs = append(jobs, &Job{Mutant: find(t, desc), Tests: []string{"."}, path: path})
+	}
+	jobs = append(jobs, &Job{Mutant: find(t, "`s < \"m\"` inverted (< to >=)")}) // no tests
+	r := &Runner{Root: dir, Timeout: 30 * time.Second, TempDir: t.TempDir()}
+	var reported []string
+	err := runJobs(context.Background(), r, jobs, 2, func(done, total int, j *Job) {
+		assert.Equal(t, 4, total)
+		reported = append(reported, j.Desc)
+	})
+	require.NoError(t, err)
+	assert.Len(t, reported, 4)
+	assert.Equal(t, Score{Caught: 1, Total: 4}, Tally(jobs))
+	assert.Equal(t, "no test links this package", jobs[3].Why)
+}
+
+func TestBaselineMustPass(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test on a temporary module")
+	}
+	dir, _ := tinyModule(t)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "fail_test.go"),
+		[]byte("package tiny\n\nimport \"testing\"\n\nfunc TestFail(t *testing.T) { t.Fatal(\"broken\") }\n"), 0o644))
+	t.Setenv("GOWORK", "off")
+	r := &Runner{Root: dir, TempDir: t.TempDir()}
+	_, err := baseline(context.Background(), r, []string{"."})
+	assert.ErrorContains(t, err, "the tests fail before any mutation")
+}
+
+func TestClassify(t *testing.T) {
+	for _, tt := range []struct{ out, status, why string }{
+		{"--- FAIL: TestX (0.00s)\n    x_test.go:3: no\nFAIL\nFAIL\tp\t0.01s\n", Caught, "--- FAIL: TestX (0.00s)"},
+		{"panic: test timed out after 1s\n", Timeout, "panic: test timed out"},
+		{"# p\n./a.go:2:26: cannot use 1\nFAIL\tp [build failed]\n", Invalid, "./a.go:2:26: cannot use 1"},
+		{"# [p]\n./a.go:3:39: fmt.Sprintf format %d has arg\nFAIL\tp [build failed]\n", Caught, "go vet: ./a.go:3:39: fmt.Sprintf format %d has arg"},
+	} {
+		status, why := classify(tt.out)
+		assert.Equal(t, tt.status, status, tt.out)
+		assert.Equal(t, tt.why, why, tt.out)
+	}
+}
