@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"sync"
 	"time"
@@ -17,6 +16,7 @@ type Job struct {
 	Tests []string `json:"tests"`
 	Result
 	path string // the mutated file, absolute
+	src  []byte // its source when the mutants were found
 }
 
 // runJobs tests every job, n at a time. The tests of each distinct set run
@@ -58,11 +58,9 @@ func runJobs(ctx context.Context, r *Runner, jobs []*Job, n int, report func(don
 					finish(j)
 					continue
 				}
-				src, err := os.ReadFile(j.path)
-				if err == nil {
-					rr := runners[strings.Join(j.Tests, " ")]
-					j.Result, err = rr.Run(ctx, slot, j.path, j.Apply(src), j.Tests)
-				}
+				rr := runners[strings.Join(j.Tests, " ")]
+				var err error
+				j.Result, err = rr.Run(ctx, slot, j.path, j.Apply(j.src), j.Tests)
 				if err != nil {
 					errs <- fmt.Errorf("%s: %w", j.Position(), err)
 					return

@@ -150,14 +150,11 @@ func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, erro
 	}
 	var jobs []*Job
 	for _, p := range pkgs {
-		ms, err := w.Mutants(p, c.ops)
+		js, err := w.Jobs(p, c.ops, w.TestsFor(p, c.importers))
 		if err != nil {
 			return 0, err
 		}
-		tests := w.TestsFor(p, c.importers)
-		for _, m := range ms {
-			jobs = append(jobs, &Job{Mutant: m, Tests: tests, path: w.Root + "/" + m.File})
-		}
+		jobs = append(jobs, js...)
 	}
 	if c.list {
 		return 0, listJobs(stdout, jobs)

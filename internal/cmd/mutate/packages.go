@@ -181,10 +181,12 @@ func (w *Workspace) testsReach(q *Package, path string) bool {
 	return false
 }
 
-// Mutants finds every mutant of the package's Go files (not its tests),
-// keeping only the operators in ops (all when ops is empty).
-func (w *Workspace) Mutants(p *Package, ops map[string]bool) ([]Mutant, error) {
-	var out []Mutant
+// Jobs finds every mutant of the package's Go files (not its tests),
+// keeping only the operators in ops (all when ops is empty), each facing
+// tests. The files are read once, here: a file edited during the run does
+// not shift the mutants' offsets.
+func (w *Workspace) Jobs(p *Package, ops map[string]bool, tests []string) ([]*Job, error) {
+	var out []*Job
 	for _, name := range p.GoFiles {
 		path := filepath.Join(p.Dir, name)
 		src, err := os.ReadFile(path)
@@ -202,7 +204,7 @@ func (w *Workspace) Mutants(p *Package, ops map[string]bool) ([]Mutant, error) {
 		for _, m := range ms {
 			if len(ops) == 0 || ops[m.Op] {
 				m.Pkg = p.ImportPath
-				out = append(out, m)
+				out = append(out, &Job{Mutant: m, Tests: tests, path: path, src: src})
 			}
 		}
 	}

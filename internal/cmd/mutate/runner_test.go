@@ -135,9 +135,9 @@ func TestRunJobsScoresTheTinyModule(t *testing.T) {
 	t.Setenv("GOFLAGS", "-mod=mod")
 	var jobs []*Job
 	for _, desc := range []string{"`n > 0` inverted (> to <=)", "bound of n > 0: 0 to 1", "bound of n > 0: 0 to -1"} {
-		jobs = append(jobs, &Job{Mutant: find(t, desc), Tests: []string{"."}, path: path})
+		jobs = append(jobs, &Job{Mutant: find(t, desc), Tests: []string{"."}, path: path, src: []byte(tinySource)})
 	}
-	jobs = append(jobs, &Job{Mutant: find(t, "`s < \"m\"` inverted (< to >=)")}) // no tests
+	jobs = append(jobs, &Job{Mutant: find(t, "`s < \"m\"` inverted (< to >=)"), src: []byte(tinySource)}) // no tests
 	r := &Runner{Root: dir, Timeout: 30 * time.Second, TempDir: t.TempDir()}
 	var reported []string
 	err := runJobs(context.Background(), r, jobs, 2, func(done, total int, j *Job) {
