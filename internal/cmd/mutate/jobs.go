@@ -21,7 +21,8 @@ type Job struct {
 
 // runJobs tests every job, n at a time. The tests of each distinct set run
 // once unmutated first: they must pass, and their time sets the automatic
-// timeout. Jobs whose package no test reaches survive without a run.
+// timeout (reported as a job with Status "baseline" and the timeout as its
+// Duration). Jobs whose package no test reaches survive without a run.
 func runJobs(ctx context.Context, r *Runner, jobs []*Job, n int, report func(done, total int, j *Job)) error {
 	runners := map[string]*Runner{} // by test set
 	for _, j := range jobs {
@@ -34,6 +35,9 @@ func runJobs(ctx context.Context, r *Runner, jobs []*Job, n int, report func(don
 			return err
 		}
 		runners[key] = rr
+		if report != nil {
+			report(0, len(jobs), &Job{Tests: j.Tests, Result: Result{Status: "baseline", Duration: rr.Timeout}})
+		}
 	}
 	var (
 		mu   sync.Mutex

@@ -113,7 +113,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	return c, nil
 }
 
-// run is main without the exit: 0 done, 1 score below -min, 2 error.
+// run is main without the exit: 0 done, 1 score below -min, 2 error, 130
+// interrupted.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	c, err := parseFlags(args, stderr)
 	if errors.Is(err, flag.ErrHelp) {
@@ -124,6 +125,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	code, err := mutate(ctx, c, stdout, stderr)
+	if ctx.Err() != nil {
+		fmt.Fprintln(stderr, "mutate: interrupted")
+		return 130
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "mutate:", err)
 		return 2
@@ -192,6 +197,10 @@ func progress(verbose bool, stderr io.Writer) func(done, total int, j *Job) {
 		return nil
 	}
 	return func(done, total int, j *Job) {
+		if j.Status == "baseline" {
+			fmt.Fprintf(stderr, "tests pass unmutated, timeout %s: %s\n", j.Duration.Round(time.Second), strings.Join(j.Tests, " "))
+			return
+		}
 		fmt.Fprintf(stderr, "[%d/%d] %-8s %s: %s: %s (%.1fs)\n", done, total, j.Status, j.Position(), j.Op, j.Desc, j.Duration.Seconds())
 	}
 }

@@ -24,7 +24,8 @@ const (
 )
 
 // Runner runs `go test` on a set of packages with one file replaced, through
-// `go test -overlay`, so the tree is never copied nor touched.
+// `go test -overlay` (given in GOFLAGS), so the tree is never copied nor
+// touched.
 type Runner struct {
 	Root    string        // the directory go test runs in (the workspace root)
 	Race    bool          // go test -race
@@ -48,12 +49,15 @@ func (r *Runner) Run(ctx context.Context, slot int, path string, src []byte, pkg
 	if r.Race {
 		args = append(args, "-race")
 	}
+	env := testEnv()
 	if src != nil {
 		overlay, err := r.writeOverlay(slot, path, src)
 		if err != nil {
 			return Result{}, err
 		}
-		args = append(args, "-overlay="+overlay)
+		// Through GOFLAGS, not a flag of go test: a test that builds its
+		// package's binary (internal/ctrlc) builds the mutant too.
+		env = append(env, "GOFLAGS="+strings.TrimSpace(os.Getenv("GOFLAGS")+" -overlay="+overlay))
 	}
 	args = append(args, pkgs...)
 	name := "go"
@@ -70,7 +74,7 @@ func (r *Runner) Run(ctx context.Context, slot int, path string, src []byte, pkg
 	defer cancel()
 	cmd := exec.CommandContext(runCtx, name, args...)
 	cmd.Dir = r.Root
-	cmd.Env = testEnv()
+	cmd.Env = env
 	setProcessGroup(cmd)
 	cmd.WaitDelay = 10 * time.Second // a grandchild holding the output open
 	var out bytes.Buffer

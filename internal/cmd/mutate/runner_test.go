@@ -65,6 +65,33 @@ func TestWait(t *testing.T) {
 }
 `
 
+// helloSource is a command whose only test runs it with `go run`.
+const helloSource = `package main
+
+import "fmt"
+
+func main() {
+	if n := 2; n > 1 {
+		fmt.Println("many")
+	}
+}
+`
+
+const helloTest = `package main
+
+import (
+	"os/exec"
+	"testing"
+)
+
+func TestRun(t *testing.T) {
+	out, err := exec.Command("go", "run", ".").CombinedOutput()
+	if err != nil || string(out) != "many\n" {
+		t.Fatalf("go run: %v: %s", err, out)
+	}
+}
+`
+
 // tinyModule writes the tiny module to a temporary directory and returns
 // the directory and the path of its code file.
 func tinyModule(t *testing.T) (dir, path string) {
@@ -72,10 +99,13 @@ func tinyModule(t *testing.T) (dir, path string) {
 	dir = t.TempDir()
 	path = filepath.Join(dir, "tiny.go")
 	for name, text := range map[string]string{
-		"go.mod":       "module example.com/tiny\n\ngo 1.25\n",
-		"tiny.go":      tinySource,
-		"tiny_test.go": tinyTest,
+		"go.mod":             "module example.com/tiny\n\ngo 1.25\n",
+		"tiny.go":            tinySource,
+		"tiny_test.go":       tinyTest,
+		"hello/main.go":      helloSource,
+		"hello/main_test.go": helloTest,
 	} {
+		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
 	}
 	return dir, path
@@ -124,6 +154,13 @@ func TestRunnerVerdicts(t *testing.T) {
 	src, err := os.ReadFile(path)
 	require.NoError(t, err)
 	assert.Equal(t, tinySource, string(src), "the overlay leaves the file on disk as it was")
+
+	ms, err := FindMutants("hello/main.go", []byte(helloSource))
+	require.NoError(t, err)
+	require.Equal(t, "`n > 1` inverted (> to <=)", ms[0].Desc)
+	res, err = r.Run(ctx, 1, filepath.Join(dir, "hello", "main.go"), ms[0].Apply([]byte(helloSource)), []string{"./hello"})
+	require.NoError(t, err)
+	assert.Equal(t, Caught, res.Status, "a test that builds its own binary (go run) builds the mutant too")
 }
 
 func TestRunJobsScoresTheTinyModule(t *testing.T) {
@@ -142,10 +179,11 @@ func TestRunJobsScoresTheTinyModule(t *testing.T) {
 	var reported []string
 	err := runJobs(context.Background(), r, jobs, 2, func(done, total int, j *Job) {
 		assert.Equal(t, 4, total)
-		reported = append(reported, j.Desc)
+		reported = append(reported, j.Status)
 	})
 	require.NoError(t, err)
-	assert.Len(t, reported, 4)
+	assert.Len(t, reported, 5, "one baseline, four mutants")
+	assert.Equal(t, "baseline", reported[0])
 	assert.Equal(t, Score{Caught: 1, Total: 4}, Tally(jobs))
 	assert.Equal(t, "no test links this package", jobs[3].Why)
 }
