@@ -13,31 +13,37 @@ import (
 // A Job is one mutant, the tests it faces, and once run, their verdict.
 type Job struct {
 	Mutant
-	Tests []string `json:"tests"`
+	Tests []string `json:"tests"`                // the packages whose tests it faces
+	More  []string `json:"more_tests,omitempty"` // and if it survives those, these
 	Result
 	path string // the mutated file, absolute
 	src  []byte // its source when the mutants were found
 }
 
 // runJobs tests every job, n at a time. The tests of each distinct set run
-// once unmutated first: they must pass, and their time sets the automatic
+// (first and more) once unmutated first: they must pass, and their time sets the automatic
 // timeout (reported as a job with Status "baseline" and the timeout as its
 // Duration). Jobs whose package no test reaches survive without a run.
 func runJobs(ctx context.Context, r *Runner, jobs []*Job, n int, report func(done, total int, j *Job)) error {
 	runners := map[string]*Runner{} // by test set
 	for _, j := range jobs {
-		key := strings.Join(j.Tests, " ")
-		if len(j.Tests) == 0 || runners[key] != nil {
-			continue
+		for _, tests := range [][]string{j.Tests, j.More} {
+			key := strings.Join(tests, " ")
+			if len(tests) == 0 || runners[key] != nil {
+				continue
+			}
+			rr, err := baseline(ctx, r, tests)
+			if err != nil {
+				return err
+			}
+			runners[key] = rr
+			if report != nil {
+				report(0, len(jobs), &Job{Tests: tests, Result: Result{Status: "baseline", Duration: rr.Timeout}})
+			}
 		}
-		rr, err := baseline(ctx, r, j.Tests)
-		if err != nil {
-			return err
-		}
-		runners[key] = rr
-		if report != nil {
-			report(0, len(jobs), &Job{Tests: j.Tests, Result: Result{Status: "baseline", Duration: rr.Timeout}})
-		}
+	}
+	test := func(slot int, j *Job, tests []string) (Result, error) {
+		return runners[strings.Join(tests, " ")].Run(ctx, slot, j.path, j.Apply(j.src), tests)
 	}
 	var (
 		mu   sync.Mutex
@@ -62,9 +68,13 @@ func runJobs(ctx context.Context, r *Runner, jobs []*Job, n int, report func(don
 					finish(j)
 					continue
 				}
-				rr := runners[strings.Join(j.Tests, " ")]
 				var err error
-				j.Result, err = rr.Run(ctx, slot, j.path, j.Apply(j.src), j.Tests)
+				j.Result, err = test(slot, j, j.Tests)
+				if err == nil && j.Status == Survived && len(j.More) > 0 {
+					first := j.Duration
+					j.Result, err = test(slot, j, j.More)
+					j.Duration += first
+				}
 				if err != nil {
 					errs <- fmt.Errorf("%s: %w", j.Position(), err)
 					return

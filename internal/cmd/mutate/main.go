@@ -18,7 +18,8 @@
 //	            of == and != against an integer or len()), a slice bound
 //
 // Each mutant faces the tests of every package of its module that links the
-// mutated package (with -importers, of the other modules too), run with
+// mutated package and, if it survives them, those of the other modules that
+// link it (a lesson's tests for an internal/ package), run with
 // `go test -count=1 -failfast` and an overlay (`go test -overlay`) that
 // swaps the mutated file in: the tree is never written. A mutant is caught
 // when a test (or vet) fails or the tests time out; one that does not compile
@@ -74,7 +75,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.jobs, "j", 1, "mutants tested at the same time")
 	fs.BoolVar(&c.race, "race", false, "run the tests with the race detector (slower)")
 	fs.DurationVar(&c.timeout, "timeout", 0, "per mutant: tests running longer count as caught (\"timeout\"); 0: 20s + 3x the unmutated run")
-	imp := fs.String("importers", string(ImportersAuto), "also run other modules' tests that reach the mutated package: none, auto (only when its own module has none), all")
+	imp := fs.String("importers", string(ImportersAuto), "other modules' tests that link the mutated package: none; auto, run for the mutants its own module's tests miss; all, run with them")
 	ops := fs.String("ops", "", "comma-separated operators to apply (default all): "+strings.Join(Operators, ","))
 	fs.BoolVar(&c.list, "list", false, "list the mutants and the tests each faces, run nothing")
 	fs.BoolVar(&c.json, "json", false, "print every mutant and its status as JSON")
@@ -155,7 +156,8 @@ func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, erro
 	}
 	var jobs []*Job
 	for _, p := range pkgs {
-		js, err := w.Jobs(p, c.ops, w.TestsFor(p, c.importers))
+		tests, more := w.TestsFor(p, c.importers)
+		js, err := w.Jobs(p, c.ops, tests, more)
 		if err != nil {
 			return 0, err
 		}

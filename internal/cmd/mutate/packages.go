@@ -139,14 +139,15 @@ type Importers string
 // The -importers choices.
 const (
 	ImportersNone Importers = "none" // only the package's own module
-	ImportersAuto Importers = "auto" // other modules only when its own has no test that reaches it
-	ImportersAll  Importers = "all"  // every package of the workspace whose tests reach it
+	ImportersAuto Importers = "auto" // the other modules' too, for the mutants its own misses
+	ImportersAll  Importers = "all"  // every package whose tests reach it, at once
 )
 
-// TestsFor lists, sorted, the packages whose tests import target, directly or
+// TestsFor lists, sorted, the packages whose tests link target, directly or
 // not (the target itself included when it has tests), as `make test` runs
-// them: the skipped packages are left out.
-func (w *Workspace) TestsFor(target *Package, imp Importers) []string {
+// them (the skipped packages left out): first the tests a mutant faces,
+// then the tests it faces if it survives those (auto only).
+func (w *Workspace) TestsFor(target *Package, imp Importers) (first, then []string) {
 	var own, other []string
 	for _, q := range w.list {
 		if !q.hasTests() || skipped(q.ImportPath) || !w.testsReach(q, target.ImportPath) {
@@ -158,11 +159,15 @@ func (w *Workspace) TestsFor(target *Package, imp Importers) []string {
 			other = append(other, q.ImportPath)
 		}
 	}
-	if imp == ImportersAll || (imp == ImportersAuto && len(own) == 0) {
-		own = append(own, other...)
-		slices.Sort(own)
+	switch {
+	case imp == ImportersNone:
+		return own, nil
+	case imp == ImportersAll || len(own) == 0:
+		all := slices.Concat(own, other)
+		slices.Sort(all)
+		return all, nil
 	}
-	return own
+	return own, other
 }
 
 // testsReach reports whether the test binary of q links the package path.
@@ -183,9 +188,9 @@ func (w *Workspace) testsReach(q *Package, path string) bool {
 
 // Jobs finds every mutant of the package's Go files (not its tests),
 // keeping only the operators in ops (all when ops is empty), each facing
-// tests. The files are read once, here: a file edited during the run does
+// tests, then more if it survives them. The files are read once, here: a file edited during the run does
 // not shift the mutants' offsets.
-func (w *Workspace) Jobs(p *Package, ops map[string]bool, tests []string) ([]*Job, error) {
+func (w *Workspace) Jobs(p *Package, ops map[string]bool, tests, more []string) ([]*Job, error) {
 	var out []*Job
 	for _, name := range p.GoFiles {
 		path := filepath.Join(p.Dir, name)
@@ -204,7 +209,7 @@ func (w *Workspace) Jobs(p *Package, ops map[string]bool, tests []string) ([]*Jo
 		for _, m := range ms {
 			if len(ops) == 0 || ops[m.Op] {
 				m.Pkg = p.ImportPath
-				out = append(out, &Job{Mutant: m, Tests: tests, path: path, src: src})
+				out = append(out, &Job{Mutant: m, Tests: tests, More: more, path: path, src: src})
 			}
 		}
 	}

@@ -113,14 +113,27 @@ func TestTestsFor(t *testing.T) {
 		require.NotNil(t, p, path)
 		return p
 	}
-	assert.Equal(t, []string{prefix + "lessons/02-tasks"}, w.TestsFor(pkg("lessons/02-tasks/checks"), ImportersAuto),
-		"a package without tests faces the tests that link it")
-	assert.NotContains(t, w.TestsFor(pkg("internal/timeline"), ImportersAuto), prefix+"lessons/02-tasks",
-		"internal/timeline has tests of its own module: auto does not add the lessons")
-	assert.Contains(t, w.TestsFor(pkg("internal/timeline"), ImportersAll), prefix+"lessons/02-tasks")
-	assert.Contains(t, w.TestsFor(pkg("internal/ctrlc"), ImportersAuto), prefix+"lessons/02-tasks",
-		"internal/ctrlc is tested only by the lessons")
-	assert.Empty(t, w.TestsFor(pkg("internal/ctrlc"), ImportersNone))
+	first, then := w.TestsFor(pkg("lessons/02-tasks/checks"), ImportersAuto)
+	assert.Equal(t, []string{prefix + "lessons/02-tasks"}, first, "a package without tests faces the tests that link it")
+	assert.Empty(t, then, "no other module links a lesson")
+
+	first, then = w.TestsFor(pkg("internal/timeline"), ImportersAuto)
+	assert.Contains(t, first, prefix+"internal/timeline")
+	assert.NotContains(t, first, prefix+"lessons/02-tasks", "its own module first")
+	assert.Contains(t, then, prefix+"lessons/02-tasks", "then the lessons that use it")
+	first, then = w.TestsFor(pkg("internal/timeline"), ImportersAll)
+	assert.Contains(t, first, prefix+"lessons/02-tasks", "all: everything at once")
+	assert.Contains(t, first, prefix+"internal/timeline")
+	assert.Empty(t, then)
+	first, then = w.TestsFor(pkg("internal/timeline"), ImportersNone)
+	assert.NotContains(t, first, prefix+"lessons/02-tasks")
+	assert.Empty(t, then)
+
+	first, then = w.TestsFor(pkg("internal/ctrlc"), ImportersAuto)
+	assert.Contains(t, first, prefix+"lessons/02-tasks", "internal/ctrlc is tested only by the lessons")
+	assert.Empty(t, then)
+	first, _ = w.TestsFor(pkg("internal/ctrlc"), ImportersNone)
+	assert.Empty(t, first)
 	assert.True(t, skipped(prefix+"lessons/02-tasks/exercise"))
 	assert.False(t, skipped(prefix+"lessons/02-tasks/checks"))
 }

@@ -92,6 +92,22 @@ func TestRun(t *testing.T) {
 }
 `
 
+// userTest tests tiny from another package, with the case tiny's test lacks.
+const userTest = `package user
+
+import (
+	"testing"
+
+	"example.com/tiny"
+)
+
+func TestOne(t *testing.T) {
+	if !tiny.Positive(1) {
+		t.Fatal("1 is positive")
+	}
+}
+`
+
 // tinyModule writes the tiny module to a temporary directory and returns
 // the directory and the path of its code file.
 func tinyModule(t *testing.T) (dir, path string) {
@@ -104,6 +120,7 @@ func tinyModule(t *testing.T) (dir, path string) {
 		"tiny_test.go":       tinyTest,
 		"hello/main.go":      helloSource,
 		"hello/main_test.go": helloTest,
+		"user/user_test.go":  userTest,
 	} {
 		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
@@ -172,7 +189,7 @@ func TestRunJobsScoresTheTinyModule(t *testing.T) {
 	t.Setenv("GOFLAGS", "-mod=mod")
 	var jobs []*Job
 	for _, desc := range []string{"`n > 0` inverted (> to <=)", "bound of n > 0: 0 to 1", "bound of n > 0: 0 to -1"} {
-		jobs = append(jobs, &Job{Mutant: find(t, desc), Tests: []string{"."}, path: path, src: []byte(tinySource)})
+		jobs = append(jobs, &Job{Mutant: find(t, desc), Tests: []string{"."}, More: []string{"./user"}, path: path, src: []byte(tinySource)})
 	}
 	jobs = append(jobs, &Job{Mutant: find(t, "`s < \"m\"` inverted (< to >=)"), src: []byte(tinySource)}) // no tests
 	r := &Runner{Root: dir, Timeout: 30 * time.Second, TempDir: t.TempDir()}
@@ -182,9 +199,11 @@ func TestRunJobsScoresTheTinyModule(t *testing.T) {
 		reported = append(reported, j.Status)
 	})
 	require.NoError(t, err)
-	assert.Len(t, reported, 5, "one baseline, four mutants")
-	assert.Equal(t, "baseline", reported[0])
-	assert.Equal(t, Score{Caught: 1, Total: 4}, Tally(jobs))
+	assert.Len(t, reported, 6, "two baselines, four mutants")
+	assert.Equal(t, []string{"baseline", "baseline"}, reported[:2])
+	assert.Equal(t, []string{Caught, Caught, Survived, Survived}, []string{jobs[0].Status, jobs[1].Status, jobs[2].Status, jobs[3].Status},
+		"n > 1 survives tiny's own test, not user's; n > -1 survives both")
+	assert.Equal(t, Score{Caught: 2, Total: 4}, Tally(jobs))
 	assert.Equal(t, "no test links this package", jobs[3].Why)
 }
 
