@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"sync"
 	"time"
@@ -217,4 +218,32 @@ func listJobs(w io.Writer, jobs []*Job) error {
 	}
 	_, err := fmt.Fprintf(w, "%d mutants\n", len(jobs))
 	return err
+}
+
+// onlySurvivors keeps the jobs whose mutant survived the run reported in
+// the -json file at path; a mutant is known by file, line, operator and
+// description.
+func onlySurvivors(path string, jobs []*Job) ([]*Job, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("-survivors: %v", err)
+	}
+	var report struct{ Mutants []*Job }
+	if err := json.Unmarshal(b, &report); err != nil {
+		return nil, fmt.Errorf("-survivors %s: not a report of mutate -json: %v", path, err)
+	}
+	key := func(j *Job) string { return fmt.Sprint(j.File, ":", j.Line, ":", j.Op, ":", j.Desc) }
+	survived := map[string]bool{}
+	for _, j := range report.Mutants {
+		if j.Status == Survived {
+			survived[key(j)] = true
+		}
+	}
+	var out []*Job
+	for _, j := range jobs {
+		if survived[key(j)] {
+			out = append(out, j)
+		}
+	}
+	return out, nil
 }

@@ -28,7 +28,8 @@
 //
 // mutate prints one line per surviving mutant, in a fixed order, then the
 // score: "caught 188 of 200 (94%)". -json prints every mutant with its
-// status instead.
+// status instead; -survivors REPORT.json tests again only the mutants that
+// survived that run (after adding tests, say).
 //
 //	go run ./internal/cmd/mutate [flags] [packages]   # default: work
 package main
@@ -64,6 +65,7 @@ type config struct {
 	nice      int
 	verbose   bool
 	min       int
+	survivors string
 	patterns  []string
 }
 
@@ -82,6 +84,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.nice, "nice", 15, "run go test under nice -n N (0: not)")
 	fs.BoolVar(&c.verbose, "v", false, "report each mutant on stderr as it finishes")
 	fs.IntVar(&c.min, "min", 0, "exit 1 when fewer than this percent of the mutants are caught")
+	fs.StringVar(&c.survivors, "survivors", "", "a -json report of an earlier run: test only the mutants that survived it")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -162,6 +165,11 @@ func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, erro
 			return 0, err
 		}
 		jobs = append(jobs, js...)
+	}
+	if c.survivors != "" {
+		if jobs, err = onlySurvivors(c.survivors, jobs); err != nil {
+			return 0, err
+		}
 	}
 	if c.list {
 		return 0, listJobs(stdout, jobs)

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -136,4 +138,21 @@ func TestTestsFor(t *testing.T) {
 	assert.Empty(t, first)
 	assert.True(t, skipped(prefix+"lessons/02-tasks/exercise"))
 	assert.False(t, skipped(prefix+"lessons/02-tasks/checks"))
+}
+
+func TestOnlySurvivors(t *testing.T) {
+	jobs := []*Job{job(Caught, "a.go", 1), job(Survived, "b.go", 7), job(Survived, "c.go", 2)}
+	var out bytes.Buffer
+	require.NoError(t, writeJSON(&out, jobs, Tally(jobs)))
+	path := filepath.Join(t.TempDir(), "report.json")
+	require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
+
+	again := []*Job{job("", "a.go", 1), job("", "b.go", 7), job("", "b.go", 8), job("", "c.go", 2)}
+	kept, err := onlySurvivors(path, again)
+	require.NoError(t, err)
+	assert.Equal(t, []*Job{again[1], again[3]}, kept)
+
+	require.NoError(t, os.WriteFile(path, []byte("caught 1 of 2"), 0o644))
+	_, err = onlySurvivors(path, again)
+	assert.ErrorContains(t, err, "not a report of mutate -json")
 }
