@@ -132,6 +132,9 @@ func testEnv() []string {
 var (
 	failLineRE = regexp.MustCompile(`(?m)^\s*--- FAIL: .*$|^panic: .*$|^FAIL\s+\S+.*$`)
 	vetRE      = regexp.MustCompile(`(?m)^# \[`) // go test's vet output: "# [pkg]"
+	// go test's own summary line, at the start of a line: a test's output
+	// (a golden diff, say) may quote such a line, indented.
+	buildFailedRE = regexp.MustCompile(`(?m)^FAIL\s+\S+ \[(build|setup) failed\]$`)
 )
 
 // classify reads the output of a failed `go test`: a build failure is
@@ -144,7 +147,7 @@ func classify(out string) (status, why string) {
 		return Timeout, "panic: test timed out"
 	case vetRE.MatchString(out):
 		return Caught, "go vet: " + firstLineAfter(out, "# [")
-	case strings.Contains(out, "[build failed]") || strings.Contains(out, "[setup failed]"):
+	case buildFailedRE.MatchString(out):
 		return Invalid, firstLineAfter(out, "# ")
 	}
 	return Caught, first

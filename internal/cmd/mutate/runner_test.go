@@ -225,6 +225,7 @@ func TestClassify(t *testing.T) {
 		{"--- FAIL: TestX (0.00s)\n    x_test.go:3: no\nFAIL\nFAIL\tp\t0.01s\n", Caught, "--- FAIL: TestX (0.00s)"},
 		{"panic: test timed out after 1s\n", Timeout, "panic: test timed out"},
 		{"# p\n./a.go:2:26: cannot use 1\nFAIL\tp [build failed]\n", Invalid, "./a.go:2:26: cannot use 1"},
+		{"--- FAIL: TestGolden (0.00s)\n    -  FAIL\tq [build failed]\nFAIL\nFAIL\tp\t0.01s\n", Caught, "--- FAIL: TestGolden (0.00s)"},
 		{"# [p]\n./a.go:3:39: fmt.Sprintf format %d has arg\nFAIL\tp [build failed]\n", Caught, "go vet: ./a.go:3:39: fmt.Sprintf format %d has arg"},
 	} {
 		status, why := classify(tt.out)
