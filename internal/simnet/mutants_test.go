@@ -5,14 +5,17 @@ package simnet
 // tried on both sides.
 
 import (
+	"errors"
+	"net"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-// valid reports whether a world of one resource r (and its domain) passes
+// validResource reports whether a world of one resource r (and its domain) passes
 // Validate.
 func validResource(r Resource) bool {
 	w := World{Domains: []Domain{{Name: "a.test", Addrs: []string{"192.0.2.1"}}}, Resources: []Resource{r}}
@@ -53,4 +56,17 @@ func TestValidateNameBounds(t *testing.T) {
 	for _, c := range "`{/:@[" {
 		assert.Error(t, name("x"+string(c)+".test"), "%q is not a DNS name character", c)
 	}
+}
+
+func TestHTTPHostWithoutAddresses(t *testing.T) {
+	w := &World{
+		Domains:   []Domain{{Name: "empty.test"}}, // no address, no rcode
+		Resources: []Resource{{URL: "http://empty.test/", Body: "unreachable"}},
+	}
+	inMemory(t, w, func(t *testing.T, n *Net) {
+		_, _, err := get(n.Client(0), "http://empty.test/", 1<<20)
+		var de *net.DNSError
+		require.True(t, errors.As(err, &de), "a name without addresses is not reached: %v", err)
+		assert.True(t, de.IsNotFound, "%v", err)
+	})
 }
