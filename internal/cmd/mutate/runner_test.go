@@ -108,6 +108,22 @@ func TestOne(t *testing.T) {
 }
 `
 
+// slowTest takes a minute, unless the run is interrupted.
+const slowTest = `package slow
+
+import (
+	"os"
+	"testing"
+	"time"
+)
+
+func TestSlow(t *testing.T) {
+	if os.Getenv("TINY_SLOW") != "" {
+		time.Sleep(time.Minute)
+	}
+}
+`
+
 // tinyModule writes the tiny module to a temporary directory and returns
 // the directory and the path of its code file.
 func tinyModule(t *testing.T) (dir, path string) {
@@ -121,6 +137,7 @@ func tinyModule(t *testing.T) (dir, path string) {
 		"hello/main.go":      helloSource,
 		"hello/main_test.go": helloTest,
 		"user/user_test.go":  userTest,
+		"slow/slow_test.go":  slowTest,
 	} {
 		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
@@ -232,4 +249,25 @@ func TestClassify(t *testing.T) {
 		assert.Equal(t, tt.status, status, tt.out)
 		assert.Equal(t, tt.why, why, tt.out)
 	}
+}
+
+func TestRunJobsInterrupted(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test on a temporary module")
+	}
+	dir, path := tinyModule(t)
+	t.Setenv("GOWORK", "off")
+	r := &Runner{Root: dir, Timeout: 5 * time.Minute, TempDir: t.TempDir()}
+	jobs := []*Job{{Mutant: find(t, "bound of n > 0: 0 to 1"), Tests: []string{"./slow"}, path: path, src: []byte(tinySource)}}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	start := time.Now()
+	err := runJobs(ctx, r, jobs, 1, func(done, total int, j *Job) {
+		if j.Status == "baseline" { // the baseline is quick; the mutant's run is not
+			t.Setenv("TINY_SLOW", "1")
+			time.AfterFunc(time.Second, cancel)
+		}
+	})
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Less(t, time.Since(start), 45*time.Second, "Ctrl-C ends the run at once, not after the tests")
 }
