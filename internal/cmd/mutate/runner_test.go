@@ -208,6 +208,7 @@ func TestRunJobsScoresTheTinyModule(t *testing.T) {
 	for _, desc := range []string{"`n > 0` inverted (> to <=)", "bound of n > 0: 0 to 1", "bound of n > 0: 0 to -1"} {
 		jobs = append(jobs, &Job{Mutant: find(t, desc), Tests: []string{"."}, More: []string{"./user"}, path: path, src: []byte(tinySource)})
 	}
+	jobs[2].More = nil // a survivor with nothing more to face
 	jobs = append(jobs, &Job{Mutant: find(t, "`s < \"m\"` inverted (< to >=)"), src: []byte(tinySource)}) // no tests
 	r := &Runner{Root: dir, Timeout: 30 * time.Second, TempDir: t.TempDir()}
 	var reported []string
