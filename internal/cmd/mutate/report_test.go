@@ -4,8 +4,11 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -37,6 +40,7 @@ func TestScore(t *testing.T) {
 
 	assert.Equal(t, 94, Score{Caught: 949, Total: 1000}.Percent(), "94.9% is not 95%")
 	assert.Equal(t, 100, Score{}.Percent(), "nothing to catch")
+	assert.Equal(t, "caught 1 of 1 (100%), 1 by timeout", Score{Caught: 1, Total: 1, Timeouts: 1}.String())
 	assert.Equal(t, "caught 3 of 4 (75%) in 1m2s", Score{Caught: 3, Total: 4, Elapsed: 62*time.Second + 300*time.Millisecond}.String())
 }
 
@@ -82,7 +86,7 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"-ops", "drop-go,nope"}, "mutate: -ops: no operator \"nope\"; the operators are drop-go, drop-wait,"},
 		{[]string{"-importers", "some"}, "mutate: -importers \"some\": use none, auto or all\n"},
 		{[]string{"-min", "101"}, "mutate: -min 101: give a percentage from 0 to 100\n"},
-		{[]string{"-timeout", "-1s"}, "mutate: -timeout -1s: give a positive duration, or 0 for automatic\n"},
+		{[]string{"-timeout", "-1ns"}, "mutate: -timeout -1ns: give a positive duration, or 0 for automatic\n"},
 	} {
 		var stdout, stderr bytes.Buffer
 		assert.Equal(t, 2, run(context.Background(), tt.args, &stdout, &stderr), tt.args)
@@ -155,4 +159,38 @@ func TestOnlySurvivors(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, []byte("caught 1 of 2"), 0o644))
 	_, err = onlySurvivors(path, again)
 	assert.ErrorContains(t, err, "not a report of mutate -json")
+}
+
+func TestDefaultFlags(t *testing.T) {
+	c, err := parseFlags(nil, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"work"}, c.patterns, "no package named: the whole workspace")
+	assert.Equal(t, 1, c.jobs)
+	assert.Equal(t, 15, c.nice)
+	assert.Equal(t, ImportersAuto, c.importers)
+	assert.Zero(t, c.timeout, "automatic")
+	assert.False(t, c.race)
+}
+
+// TestMainProcess is main itself when the test binary runs as a child of
+// TestMainLists.
+func TestMainProcess(t *testing.T) {
+	args := os.Getenv("MUTATE_RUN_MAIN")
+	if args == "" {
+		t.Skip("run by TestMainLists")
+	}
+	os.Args = append([]string{"mutate"}, strings.Fields(args)...)
+	main()
+}
+
+func TestMainLists(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list on the workspace")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestMainProcess$")
+	cmd.Env = append(os.Environ(), "MUTATE_RUN_MAIN=-list -ops drop-wait ../../../lessons/02-tasks")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	assert.Contains(t, string(out), "lessons/02-tasks/tasks.go:99: drop-wait: wg.Wait() dropped\n")
+	assert.Contains(t, string(out), "\n1 mutants\n")
 }

@@ -208,7 +208,7 @@ func TestRunJobsScoresTheTinyModule(t *testing.T) {
 	for _, desc := range []string{"`n > 0` inverted (> to <=)", "bound of n > 0: 0 to 1", "bound of n > 0: 0 to -1"} {
 		jobs = append(jobs, &Job{Mutant: find(t, desc), Tests: []string{"."}, More: []string{"./user"}, path: path, src: []byte(tinySource)})
 	}
-	jobs[2].More = nil // a survivor with nothing more to face
+	jobs[2].More = nil                                                                                    // a survivor with nothing more to face
 	jobs = append(jobs, &Job{Mutant: find(t, "`s < \"m\"` inverted (< to >=)"), src: []byte(tinySource)}) // no tests
 	r := &Runner{Root: dir, Timeout: 30 * time.Second, TempDir: t.TempDir()}
 	var reported []string
@@ -271,4 +271,19 @@ func TestRunJobsInterrupted(t *testing.T) {
 	})
 	assert.ErrorIs(t, err, context.Canceled)
 	assert.Less(t, time.Since(start), 45*time.Second, "Ctrl-C ends the run at once, not after the tests")
+}
+
+func TestBaselineSetsTheTimeout(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test on a temporary module")
+	}
+	dir, _ := tinyModule(t)
+	t.Setenv("GOWORK", "off")
+	auto, err := baseline(context.Background(), &Runner{Root: dir, TempDir: t.TempDir()}, []string{"."})
+	require.NoError(t, err)
+	assert.Greater(t, auto.Timeout, 20*time.Second, "automatic: 20 s and three times the unmutated run")
+	assert.Less(t, auto.Timeout, 10*time.Minute)
+	given, err := baseline(context.Background(), &Runner{Root: dir, Timeout: 7 * time.Second, TempDir: t.TempDir()}, []string{"."})
+	require.NoError(t, err)
+	assert.Equal(t, 7*time.Second, given.Timeout, "a -timeout given is kept")
 }
