@@ -86,6 +86,7 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"-ops", "drop-go,nope"}, "mutate: -ops: no operator \"nope\"; the operators are drop-go, drop-wait,"},
 		{[]string{"-importers", "some"}, "mutate: -importers \"some\": use none, auto or all\n"},
 		{[]string{"-min", "101"}, "mutate: -min 101: give a percentage from 0 to 100\n"},
+		{[]string{"-min", "-1"}, "mutate: -min -1: give a percentage from 0 to 100\n"},
 		{[]string{"-timeout", "-1ns"}, "mutate: -timeout -1ns: give a positive duration, or 0 for automatic\n"},
 	} {
 		var stdout, stderr bytes.Buffer
