@@ -171,6 +171,13 @@ func TestDefaultFlags(t *testing.T) {
 	assert.Equal(t, ImportersAuto, c.importers)
 	assert.Zero(t, c.timeout, "automatic")
 	assert.False(t, c.race)
+
+	c, err = parseFlags([]string{"-min", "100", "-j", "1", "-timeout", "1ns", "-importers", "none"}, io.Discard)
+	require.NoError(t, err, "the bounds themselves are accepted")
+	assert.Equal(t, 100, c.min)
+	c, err = parseFlags([]string{"-min", "0", "-ops", "drop-go,invert"}, io.Discard)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]bool{"drop-go": true, "invert": true}, c.ops)
 }
 
 // TestMainProcess is main itself when the test binary runs as a child of
