@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -286,4 +287,22 @@ func TestBaselineSetsTheTimeout(t *testing.T) {
 	given, err := baseline(context.Background(), &Runner{Root: dir, Timeout: 7 * time.Second, TempDir: t.TempDir()}, []string{"."})
 	require.NoError(t, err)
 	assert.Equal(t, 7*time.Second, given.Timeout, "a -timeout given is kept")
+}
+
+func TestMutateTheTinyWorkspace(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test on a temporary module")
+	}
+	dir, _ := tinyModule(t)
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "go.work"), []byte("go 1.25.0\n\nuse .\n"), 0o644))
+	t.Setenv("GOWORK", "")
+	t.Setenv("GOFLAGS", "")
+	t.Chdir(dir)
+	var stdout, stderr bytes.Buffer
+	code := run(context.Background(), []string{"-ops", "invert", "-min", "67", "-v", "-nice", "0", "./..."}, &stdout, &stderr)
+	assert.Equal(t, 1, code, "2 of 3 caught is below -min 67: %s", stderr.String())
+	assert.Regexp(t, "^tiny.go:26: invert: `s < \"m\"` inverted \\(< to >=\\)\ncaught 2 of 3 \\(66%\\) in [0-9]+s\n$", stdout.String(),
+		"Before has no test; hello's test runs its binary, which the overlay reaches")
+	assert.Contains(t, stderr.String(), "tests pass unmutated, timeout ")
+	assert.Contains(t, stderr.String(), "[3/3] ")
 }
