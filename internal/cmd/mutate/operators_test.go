@@ -141,3 +141,11 @@ func TestMutantsCompileTheirDeclarations(t *testing.T) {
 		assert.NoError(t, err, m.Desc)
 	}
 }
+
+func TestDescriptionsAreCut(t *testing.T) {
+	recv := strings.Repeat("a", 41) // a 48-character statement: kept whole
+	_, descs := mutantsOf(t, "drop-wait", "\t"+recv+".Wait()\n\t"+recv+"b.Wait()\n")
+	require.Len(t, descs, 2)
+	assert.Equal(t, "p.go:4: "+recv+".Wait() dropped", descs[0])
+	assert.Equal(t, "p.go:5: "+recv+"b.Wait… dropped", descs[1], "49 characters: cut to 47 and an ellipsis")
+}
