@@ -29,6 +29,9 @@ BENCH    ?= .
 # FLIP=02-tasks/2 makes `shipped` answer that exercise and `solvable` leave
 # it shipped: both must then fail (internal/cmd/exgen's tests prove it).
 FLIP     ?=
+# make mutate: the packages to mutate, and extra flags of internal/cmd/mutate.
+PKG      ?= work
+MUTATE   ?=
 LESSONS := $(notdir $(wildcard lessons/*))
 
 # Every package of the workspace, split into the reference (tested by
@@ -49,7 +52,7 @@ CHECK_PKGS = $(if $(LESSON),./lessons/$(LESSON)/exercise,$(EXERCISE_PKGS))
 # Where make check, make hint and make watch remember the hints you have seen.
 HINTS := .workbook/hints.json
 
-.PHONY: help test fmt vet python race leaks shipped solvable standalone run check hint watch reset diff answer-key golden exercises bench tidy need-lesson known-lesson
+.PHONY: help test fmt vet python race leaks shipped solvable standalone run check hint watch reset diff answer-key golden exercises bench mutate tidy need-lesson known-lesson
 
 help: ## list the targets
 	@echo "The Go async workbook. Lessons: $(LESSONS)"
@@ -163,6 +166,9 @@ INSTRUCTOR = instructor=$$(mktemp -d)/instructor && $(GO) build -o $$instructor 
 
 bench: ## benchmarks (BENCH=regexp to choose)
 	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem $(REF_PKGS)
+
+mutate: ## the bugs the tests miss: mutants of PKG (default work) that pass make test's tests; MUTATE='-j 2 -race -json'
+	$(GO) run ./internal/cmd/mutate $(MUTATE) $(PKG)
 
 tidy: ## go mod tidy in every module
 	@for m in internal $(addprefix lessons/,$(LESSONS)); do echo "tidy $$m"; (cd $$m && $(GO) mod tidy) || exit 1; done

@@ -18,4 +18,5 @@
 //   - cmd/watch: make watch, the checks rerun on every save
 //   - cmd/exgen: make exercises, reset, answer-key; shipped and solvable copies
 //   - cmd/instructor: make handout and make grade
+//   - cmd/mutate: make mutate, the concurrency bugs the tests do not catch
 package internal

@@ -1,0 +1,249 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"time"
+)
+
+// A Job is one mutant, the tests it faces, and once run, their verdict.
+type Job struct {
+	Mutant
+	Tests []string `json:"tests"`                // the packages whose tests it faces
+	More  []string `json:"more_tests,omitempty"` // and if it survives those, these
+	Result
+	path string // the mutated file, absolute
+	src  []byte // its source when the mutants were found
+}
+
+// runJobs tests every job, n at a time. The tests of each distinct set run
+// (first and more) once unmutated first: they must pass, and their time sets the automatic
+// timeout (reported as a job with Status "baseline" and the timeout as its
+// Duration). Jobs whose package no test reaches survive without a run.
+func runJobs(ctx context.Context, r *Runner, jobs []*Job, n int, report func(done, total int, j *Job)) error {
+	runners := map[string]*Runner{} // by test set
+	for _, j := range jobs {
+		for _, tests := range [][]string{j.Tests, j.More} {
+			key := strings.Join(tests, " ")
+			if len(tests) == 0 || runners[key] != nil {
+				continue
+			}
+			rr, err := baseline(ctx, r, tests)
+			if err != nil {
+				return err
+			}
+			runners[key] = rr
+			if report != nil {
+				report(0, len(jobs), &Job{Tests: tests, Result: Result{Status: "baseline", Duration: rr.Timeout}})
+			}
+		}
+	}
+	test := func(slot int, j *Job, tests []string) (Result, error) {
+		return runners[strings.Join(tests, " ")].Run(ctx, slot, j.path, j.Apply(j.src), tests)
+	}
+	var (
+		mu   sync.Mutex
+		done int
+		next = make(chan *Job)
+		errs = make(chan error, n)
+	)
+	finish := func(j *Job) {
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		if report != nil {
+			report(done, len(jobs), j)
+		}
+	}
+	var wg sync.WaitGroup
+	for slot := range n {
+		wg.Go(func() {
+			for j := range next {
+				if len(j.Tests) == 0 {
+					j.Result = Result{Status: Survived, Why: "no test links this package"}
+					finish(j)
+					continue
+				}
+				var err error
+				j.Result, err = test(slot, j, j.Tests)
+				if err == nil && j.Status == Survived && len(j.More) > 0 {
+					first := j.Duration
+					j.Result, err = test(slot, j, j.More)
+					j.Duration += first
+				}
+				if err != nil {
+					errs <- fmt.Errorf("%s: %w", j.Position(), err)
+					return
+				}
+				finish(j)
+			}
+		})
+	}
+	var err error
+feed:
+	for _, j := range jobs {
+		select {
+		case next <- j:
+		case err = <-errs:
+			break feed
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err == nil {
+		select {
+		case err = <-errs:
+		default:
+		}
+	}
+	return err
+}
+
+// baseline runs the tests unmutated; they must pass. It returns the runner
+// for mutants facing these tests, its timeout set if r's is automatic.
+func baseline(ctx context.Context, r *Runner, tests []string) (*Runner, error) {
+	rr := *r
+	if rr.Timeout == 0 {
+		rr.Timeout = 10 * time.Minute
+	}
+	res, err := rr.Run(ctx, 0, "", nil, tests)
+	if err != nil {
+		return nil, err
+	}
+	if res.Status != Survived {
+		return nil, fmt.Errorf("the tests fail before any mutation (%s: %s): go test %s; fix them first", res.Status, res.Why, strings.Join(tests, " "))
+	}
+	if r.Timeout == 0 {
+		rr.Timeout = 20*time.Second + 3*res.Duration
+	}
+	return &rr, nil
+}
+
+// Score is the tally of a run.
+type Score struct {
+	Caught   int           `json:"caught"`   // Caught and Timeout
+	Total    int           `json:"total"`    // Caught, Timeout and Survived
+	Invalid  int           `json:"invalid"`  // did not compile: not counted
+	Timeouts int           `json:"timeouts"` // of Caught
+	Elapsed  time.Duration `json:"elapsed_ns"`
+}
+
+// Tally counts the verdicts of jobs.
+func Tally(jobs []*Job) Score {
+	var s Score
+	for _, j := range jobs {
+		switch j.Status {
+		case Caught, Timeout:
+			s.Caught++
+			s.Total++
+			if j.Status == Timeout {
+				s.Timeouts++
+			}
+		case Survived:
+			s.Total++
+		case Invalid:
+			s.Invalid++
+		}
+	}
+	return s
+}
+
+// Percent is the share caught, rounded down (94.9% is not 95%); 100 when
+// there is nothing to catch.
+func (s Score) Percent() int {
+	if s.Total == 0 {
+		return 100
+	}
+	return 100 * s.Caught / s.Total
+}
+
+// String is the score line: "caught 188 of 200 (94%)", with the mutants that
+// did not compile and the time taken when there are any.
+func (s Score) String() string {
+	line := fmt.Sprintf("caught %d of %d (%d%%)", s.Caught, s.Total, s.Percent())
+	if s.Timeouts > 0 {
+		line += fmt.Sprintf(", %d by timeout", s.Timeouts)
+	}
+	if s.Invalid > 0 {
+		line += fmt.Sprintf("; %d more did not compile (not counted)", s.Invalid)
+	}
+	if s.Elapsed > 0 {
+		line += fmt.Sprintf(" in %s", s.Elapsed.Round(time.Second))
+	}
+	return line
+}
+
+// writeText prints one line per surviving mutant, then the score.
+func writeText(w io.Writer, jobs []*Job, s Score) error {
+	for _, j := range jobs {
+		if j.Status == Survived {
+			if _, err := fmt.Fprintf(w, "%s: %s: %s\n", j.Position(), j.Op, j.Desc); err != nil {
+				return err
+			}
+		}
+	}
+	_, err := fmt.Fprintln(w, s)
+	return err
+}
+
+// writeJSON prints every mutant with its verdict, and the score.
+func writeJSON(w io.Writer, jobs []*Job, s Score) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(struct {
+		Mutants []*Job `json:"mutants"`
+		Score
+		Percent int `json:"percent"`
+	}{jobs, s, s.Percent()})
+}
+
+// listJobs prints each mutant and the packages whose tests it would face.
+func listJobs(w io.Writer, jobs []*Job) error {
+	for _, j := range jobs {
+		tests := strings.Join(j.Tests, " ")
+		if tests == "" {
+			tests = "(no test links this package)"
+		}
+		if _, err := fmt.Fprintf(w, "%s: %s: %s\n\ttests: %s\n", j.Position(), j.Op, j.Desc, tests); err != nil {
+			return err
+		}
+	}
+	_, err := fmt.Fprintf(w, "%d mutants\n", len(jobs))
+	return err
+}
+
+// onlySurvivors keeps the jobs whose mutant survived the run reported in
+// the -json file at path; a mutant is known by file, line, operator and
+// description.
+func onlySurvivors(path string, jobs []*Job) ([]*Job, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("-survivors: %v", err)
+	}
+	var report struct{ Mutants []*Job }
+	if err := json.Unmarshal(b, &report); err != nil {
+		return nil, fmt.Errorf("-survivors %s: not a report of mutate -json: %v", path, err)
+	}
+	key := func(j *Job) string { return fmt.Sprint(j.File, ":", j.Line, ":", j.Op, ":", j.Desc) }
+	survived := map[string]bool{}
+	for _, j := range report.Mutants {
+		if j.Status == Survived {
+			survived[key(j)] = true
+		}
+	}
+	var out []*Job
+	for _, j := range jobs {
+		if survived[key(j)] {
+			out = append(out, j)
+		}
+	}
+	return out, nil
+}
