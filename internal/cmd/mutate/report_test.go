@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -103,7 +105,7 @@ func TestListTheWorkbook(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), []string{"-list", "-ops", "drop-wait", "../../../lessons/02-tasks/..."}, &stdout, &stderr)
 	require.Equal(t, 0, code, stderr.String())
-	assert.Equal(t, "lessons/02-tasks/tasks.go:99: drop-wait: wg.Wait() dropped\n"+
+	assert.Equal(t, fmt.Sprintf("lessons/02-tasks/tasks.go:%d: drop-wait: wg.Wait() dropped\n", waitLine(t))+
 		"\ttests: goasync.dev/workbook/lessons/02-tasks\n1 mutants\n", stdout.String(),
 		"exercise/ is skipped; checks/ has no tests, its lesson's tests reach it")
 }
@@ -120,8 +122,8 @@ func TestTestsFor(t *testing.T) {
 		require.NotNil(t, p, path)
 		return p
 	}
-	first, then := w.TestsFor(pkg("lessons/02-tasks/checks"), ImportersAuto)
-	assert.Equal(t, []string{prefix + "lessons/02-tasks"}, first, "a package without tests faces the tests that link it")
+	first, then := w.TestsFor(pkg("lessons/01-dns-probe/checks"), ImportersAuto)
+	assert.Equal(t, []string{prefix + "lessons/01-dns-probe"}, first, "a package without tests faces the tests that link it")
 	assert.Empty(t, then, "no other module links a lesson")
 
 	first, then = w.TestsFor(pkg("internal/timeline"), ImportersAuto)
@@ -136,10 +138,12 @@ func TestTestsFor(t *testing.T) {
 	assert.NotContains(t, first, prefix+"lessons/02-tasks")
 	assert.Empty(t, then)
 
-	first, then = w.TestsFor(pkg("internal/ctrlc"), ImportersAuto)
-	assert.Contains(t, first, prefix+"lessons/02-tasks", "internal/ctrlc is tested only by the lessons")
+	// A package with no tests of its own faces the tests that link it, at
+	// once: internal/fetch/fetchtest is tested only by the 03 lessons.
+	first, then = w.TestsFor(pkg("internal/fetch/fetchtest"), ImportersAuto)
+	assert.Contains(t, first, prefix+"lessons/03-fetch-v2", "internal/fetch/fetchtest is tested only by the lessons")
 	assert.Empty(t, then)
-	first, _ = w.TestsFor(pkg("internal/ctrlc"), ImportersNone)
+	first, _ = w.TestsFor(pkg("internal/fetch/fetchtest"), ImportersNone)
 	assert.Empty(t, first)
 	assert.True(t, skipped(prefix+"lessons/02-tasks/exercise"))
 	assert.False(t, skipped(prefix+"lessons/02-tasks/checks"))
@@ -199,6 +203,16 @@ func TestMainLists(t *testing.T) {
 	cmd.Env = append(os.Environ(), "MUTATE_RUN_MAIN=-list -ops drop-wait ../../../lessons/02-tasks")
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "%s", out)
-	assert.Contains(t, string(out), "lessons/02-tasks/tasks.go:99: drop-wait: wg.Wait() dropped\n")
+	assert.Contains(t, string(out), fmt.Sprintf("lessons/02-tasks/tasks.go:%d: drop-wait: wg.Wait() dropped\n", waitLine(t)))
 	assert.Contains(t, string(out), "\n1 mutants\n")
+}
+
+// waitLine is the line of lesson 02's one wg.Wait() statement.
+func waitLine(t *testing.T) int {
+	t.Helper()
+	src, err := os.ReadFile("../../../lessons/02-tasks/tasks.go")
+	require.NoError(t, err)
+	line := slices.IndexFunc(strings.Split(string(src), "\n"), func(l string) bool { return strings.TrimSpace(l) == "wg.Wait()" }) + 1
+	require.Positive(t, line, "tasks.go has a wg.Wait() line")
+	return line
 }
