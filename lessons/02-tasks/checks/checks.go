@@ -6,6 +6,7 @@ package checks
 import (
 	"context"
 	"io"
+	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -89,6 +90,7 @@ func Exercises(run Runner, createTask CreateTask) []exercise.Exercise {
 			Goal: "-mode tasks prints world, then hello, and finishes in " + Seconds(tasks),
 			Hints: []string{
 				"in runTasks, create both Tasks first, then await them",
+				"await every Task you create: a Task never awaited leaves its goroutine sleeping after runTasks returns",
 				"CreateTask must return before the work is done (exercise 1)",
 			},
 			Check: func(t *testing.T) {
@@ -98,7 +100,10 @@ func Exercises(run Runner, createTask CreateTask) []exercise.Exercise {
 		{
 			Name:  "waitgroup-mode",
 			Goal:  "-mode waitgroup prints world, then hello, and finishes in " + Seconds(tasks),
-			Hints: []string{"in runWaitGroup, wrap each sayAfter call in wg.Go(func() { ... })"},
+			Hints: []string{
+				"in runWaitGroup, wrap each sayAfter call in wg.Go(func() { ... })",
+				"each goroutine writes a variable of its own (err1, err2), and runWaitGroup reads them only after wg.Wait(): two goroutines writing one variable is a data race",
+			},
 			Check: func(t *testing.T) {
 				checkMode(t, run, "waitgroup", golden.Duration(t, Lesson, Tasks), "does each say_after run in its own goroutine (wg.Go) before wg.Wait?")
 			},
@@ -106,7 +111,10 @@ func Exercises(run Runner, createTask CreateTask) []exercise.Exercise {
 		{
 			Name:  "cancel",
 			Goal:  "Ctrl-C stops the sleeping say_afters at once and exits with code 130",
-			Hints: []string{"in sayAfter, wait with a select on a timer (time.After(delay)) and ctx.Done(), not with time.Sleep"},
+			Hints: []string{
+				"in sayAfter, wait with a select on a timer (time.After(delay)) and ctx.Done(), not with time.Sleep",
+				"only the timer's case prints; the ctx.Done() case prints nothing and returns an error that wraps context.Cause(ctx)",
+			},
 			Check: func(t *testing.T) { checkCancel(t, run) },
 		},
 	}
@@ -153,6 +161,9 @@ func checkMode(t *testing.T, run Runner, mode string, want time.Duration, questi
 func checkCancel(t *testing.T, run Runner) {
 	after := golden.Duration(t, Lesson, CtrlCAt)
 	res := Virtual(t, run, after, "-mode", "tasks")
+	if strings.Contains(res.Stdout, "hello") || strings.Contains(res.Stdout, "world") {
+		t.Errorf("a say_after printed though Ctrl-C came at %v, before either delay was over: when ctx.Done() wins the select, print nothing and return", after)
+	}
 	if res.Elapsed != after {
 		t.Errorf("after Ctrl-C at %v the run went on until %v: does sayAfter select on ctx.Done() as well as on the timer?", after, res.Elapsed)
 	}
