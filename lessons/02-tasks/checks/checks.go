@@ -98,8 +98,8 @@ func Exercises(run Runner, createTask CreateTask) []exercise.Exercise {
 			},
 		},
 		{
-			Name:  "waitgroup-mode",
-			Goal:  "-mode waitgroup prints world, then hello, and finishes in " + Seconds(tasks),
+			Name: "waitgroup-mode",
+			Goal: "-mode waitgroup prints world, then hello, and finishes in " + Seconds(tasks),
 			Hints: []string{
 				"in runWaitGroup, wrap each sayAfter call in wg.Go(func() { ... })",
 				"each goroutine writes a variable of its own (err1, err2), and runWaitGroup reads them only after wg.Wait(): two goroutines writing one variable is a data race",
@@ -109,8 +109,8 @@ func Exercises(run Runner, createTask CreateTask) []exercise.Exercise {
 			},
 		},
 		{
-			Name:  "cancel",
-			Goal:  "Ctrl-C stops the sleeping say_afters at once and exits with code 130",
+			Name: "cancel",
+			Goal: "Ctrl-C stops the sleeping say_afters at once and exits with code 130",
 			Hints: []string{
 				"in sayAfter, wait with a select on a timer (time.After(delay)) and ctx.Done(), not with time.Sleep",
 				"only the timer's case prints; the ctx.Done() case prints nothing and returns an error that wraps context.Cause(ctx)",
