@@ -13,6 +13,18 @@ import (
 // call talked to. Goroutines outside bubbles, such as another test's
 // closing connections, do not count.
 func BubbleGoroutines(skip string) int {
+	return countBubble(func(stack string) bool { return skip == "" || !strings.Contains(stack, skip) })
+}
+
+// BubbleGoroutinesIn counts the goroutines of synctest bubbles whose stack
+// mentions frame ("": all): those of one server, say.
+func BubbleGoroutinesIn(frame string) int {
+	return countBubble(func(stack string) bool { return strings.Contains(stack, frame) })
+}
+
+// countBubble counts the goroutines of synctest bubbles whose stack match
+// accepts.
+func countBubble(match func(stack string) bool) int {
 	buf := make([]byte, 1<<20)
 	for {
 		n := runtime.Stack(buf, true)
@@ -25,7 +37,7 @@ func BubbleGoroutines(skip string) int {
 	count := 0
 	for _, g := range strings.Split(string(buf), "\n\n") {
 		header, _, _ := strings.Cut(g, "\n")
-		if strings.Contains(header, "synctest bubble") && (skip == "" || !strings.Contains(g, skip)) {
+		if strings.Contains(header, "synctest bubble") && match(g) {
 			count++
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"goasync.dev/workbook/internal/fetch"
+	"goasync.dev/workbook/internal/lessontest"
 	"goasync.dev/workbook/internal/simnet"
 	"goasync.dev/workbook/internal/timeline"
 )
@@ -82,14 +83,14 @@ func Call(t *testing.T, world *simnet.World, timeout time.Duration, f func(ctx c
 		defer cancel()
 		c := &fetch.Client{HTTP: n.Client(timeout), MaxBody: 1 << 20, Timeline: timeline.New()}
 		synctest.Wait()
-		before := bubbleGoroutines("")
+		before := lessontest.BubbleGoroutinesIn("")
 		s.Start = time.Now()
 		f(ctx, c)
 		s.Elapsed = time.Since(s.Start)
 		// Idle keep-alive connections are the client's, not the call's.
 		c.HTTP.CloseIdleConnections()
 		synctest.Wait()
-		s.Leftover = bubbleGoroutines("") - before
+		s.Leftover = lessontest.BubbleGoroutinesIn("") - before
 		s.Requests = n.Requests()
 	})
 	return s

@@ -11,7 +11,6 @@ import (
 	"io"
 	"net/url"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -51,10 +50,10 @@ func VirtualIn(t *testing.T, world *simnet.World, run Runner, cancelAfter time.D
 		require.NoError(t, err)
 		defer n.Close()
 		synctest.Wait()
-		before := bubbleGoroutines("")
+		before := lessontest.BubbleGoroutinesIn("")
 		res = call(ctx, run, n, args)
 		synctest.Wait()
-		res.Leftover = bubbleGoroutines("") - before
+		res.Leftover = lessontest.BubbleGoroutinesIn("") - before
 	})
 	return res
 }
@@ -75,30 +74,6 @@ func inBubbleWorld(t *testing.T, world *simnet.World, f func(n *simnet.Net)) {
 		defer n.Close()
 		f(n)
 	})
-}
-
-// bubbleGoroutines counts the goroutines of synctest bubbles (only the
-// caller's exists while a test runs) whose stack mentions frame ("": all).
-// Goroutines elsewhere in the test binary, such as a real-clock test's
-// closing connections, do not count.
-func bubbleGoroutines(frame string) int {
-	buf := make([]byte, 1<<20)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
-			break
-		}
-		buf = make([]byte, 2*len(buf))
-	}
-	count := 0
-	for _, g := range strings.Split(string(buf), "\n\n") {
-		header, _, _ := strings.Cut(g, "\n")
-		if strings.Contains(header, "synctest bubble") && strings.Contains(g, frame) {
-			count++
-		}
-	}
-	return count
 }
 
 // Real runs the lesson on the real clock against sim (nil: the real network,
@@ -283,7 +258,7 @@ func ConnsAtIn(t *testing.T, world *simnet.World, run Runner, at time.Duration, 
 			time.Sleep(at)
 			synctest.Wait() // let everything due at `at` happen first
 			// A client connection is a goroutine in readLoop.
-			probed <- bubbleGoroutines("net/http.(*persistConn).readLoop")
+			probed <- lessontest.BubbleGoroutinesIn("net/http.(*persistConn).readLoop")
 		}()
 		call(context.Background(), run, n, args)
 		open = <-probed
