@@ -152,3 +152,6 @@ func TestRedirect(t *testing.T) {
 // TestAdaptedWorlds: an instructor who edits the world's latencies gets a
 // lesson whose runs still agree with what the tests derive from the world.
 func TestAdaptedWorlds(t *testing.T) { fetchtest.AdaptedWorlds(t, run) }
+
+// TestStatusBoundaries: 399 is an answer, 400 and above are failures.
+func TestStatusBoundaries(t *testing.T) { fetchtest.StatusBoundaries(t, run) }

@@ -456,3 +456,27 @@ func READMEClaims(t *testing.T, run Runner, path, lesson string, more map[string
 	maps.Copy(proven, more)
 	golden.READMEClaims(t, path, lesson, proven)
 }
+
+// StatusBoundaries asserts where a status becomes a failure: 399 is an
+// answer, shown as it came; 400, 499 and 500 are failures, marked "!", and
+// the run exits 1.
+func StatusBoundaries(t *testing.T, run Runner) {
+	pages := []Page{
+		{URL: "https://s399.example/", Status: 399, Latency: 10 * time.Millisecond},
+		{URL: "https://s400.example/", Status: 400, Latency: 20 * time.Millisecond},
+		{URL: "https://s499.example/", Status: 499, Latency: 30 * time.Millisecond},
+		{URL: "https://s500.example/", Status: 500, Latency: 40 * time.Millisecond},
+	}
+	world := World(pages...)
+	world.Resources[0].Location = "https://elsewhere.example/" // a 3xx needs one
+	res := VirtualIn(t, world, run, 0, URLsOf(pages)...)
+	assert.Equal(t, 1, res.Code, res.Output())
+	for _, p := range pages {
+		i := strings.Index(res.Stdout, p.URL)
+		if !assert.GreaterOrEqual(t, i, 0, "%s is not in the output:\n%s", p.URL, res.Stdout) {
+			continue
+		}
+		line, _, _ := strings.Cut(res.Stdout[i:], "\n")
+		assert.Equal(t, p.Status >= 400, strings.Contains(line, " ! "), "status %d: %q", p.Status, line)
+	}
+}
