@@ -276,3 +276,6 @@ func TestAdaptedWorlds(t *testing.T) { fetchtest.AdaptedWorlds(t, run) }
 
 // TestStatusBoundaries: 399 is an answer, 400 and above are failures.
 func TestStatusBoundaries(t *testing.T) { fetchtest.StatusBoundaries(t, run) }
+
+// TestMaxBodyBoundary: a body of exactly -max-body bytes is whole.
+func TestMaxBodyBoundary(t *testing.T) { fetchtest.MaxBodyBoundary(t, run) }

@@ -480,3 +480,14 @@ func StatusBoundaries(t *testing.T, run Runner) {
 		assert.Equal(t, p.Status >= 400, strings.Contains(line, " ! "), "status %d: %q", p.Status, line)
 	}
 }
+
+// MaxBodyBoundary asserts that a body of exactly -max-body bytes is whole,
+// and one byte more is too large.
+func MaxBodyBoundary(t *testing.T, run Runner) {
+	res := Virtual(t, run, 0, "-max-body", "51200", simnet.PythonURL)
+	assert.Equal(t, 0, res.Code, res.Output())
+	assert.Contains(t, res.Stdout, "200 OK, 51200 bytes\n", "python.org's 51,200 bytes with -max-body 51200")
+	res = Virtual(t, run, 0, "-max-body", "51199", simnet.PythonURL)
+	assert.Equal(t, 1, res.Code, res.Output())
+	assert.Contains(t, res.Stdout, "200 OK, 51199 bytes ! body larger than -max-body 51199 bytes")
+}
