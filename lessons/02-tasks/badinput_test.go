@@ -27,7 +27,7 @@ func TestBadFlagIsOneLine(t *testing.T) {
 		{[]string{"-\x1b[2J"}, `02-tasks: flag provided but not defined: -"\x1b[2J" (-h lists the flags)` + "\n"},
 		{[]string{"-timeline=maybe"}, "02-tasks: -timeline=maybe: write -timeline alone, or -timeline=true or -timeline=false (-h lists the flags)\n"},
 		{[]string{"-unit"}, "02-tasks: flag needs an argument: -unit (-h lists the flags)\n"},
-		{[]string{"-unit", "NaN"}, `02-tasks: -unit "NaN": not a duration: write it as 1s, 100ms or 1m30s (-h lists the flags)` + "\n"},
+		{[]string{"-unit", "NaN"}, `02-tasks: -unit "NaN": not a duration; write it like 10s, 500ms or 1m30s (-h lists the flags)` + "\n"},
 		{[]string{"-mode", long}, `02-tasks: unknown -mode "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"... (100000 bytes): use sequential, tasks or waitgroup` + "\n"},
 		{[]string{"-mode", "\x1b[31m"}, `02-tasks: unknown -mode "\x1b[31m": use sequential, tasks or waitgroup` + "\n"},
 	} {

@@ -195,8 +195,8 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-mode", "parallel"}, `unknown -mode "parallel": use sequential, tasks or waitgroup`},
 		{[]string{"-unit", "0"}, "-unit 0s: must be a positive duration"},
 		{[]string{"-unit", "-1s"}, "-unit -1s: must be a positive duration"},
-		{[]string{"-unit", "fast"}, `02-tasks: -unit "fast": not a duration: write it as 1s, 100ms or 1m30s (-h lists the flags)`},
-		{[]string{"-unit", "100"}, `02-tasks: -unit "100": a number needs a unit: write 100ms or 100s (-h lists the flags)`},
+		{[]string{"-unit", "fast"}, `02-tasks: -unit "fast": not a duration; write it like 10s, 500ms or 1m30s (-h lists the flags)`},
+		{[]string{"-unit", "100"}, `02-tasks: -unit 100: a duration needs a unit, e.g. 100s or 100ms (-h lists the flags)`},
 		{[]string{"-unit", "24h0m0.000000001s"}, "-unit 24h0m0.000000001s: too long; use at most 24h0m0s"},
 		{[]string{"-unit", "1281024h"}, "-unit 1281024h0m0s: too long; use at most 24h0m0s"}, // 2*unit wraps around
 		{[]string{"-unit", "2562047h47m16.854775807s"}, "too long"},                          // the largest time.Duration

@@ -9,14 +9,11 @@ package main
 
 import (
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"math"
 	"os"
 	"os/signal"
-	"strconv"
 	"time"
 
 	"goasync.dev/workbook/internal/cli"
@@ -53,8 +50,8 @@ var modes = map[string]func(context.Context, *stage) error{
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("02-tasks", flag.ContinueOnError)
 	mode := flags.String("mode", "tasks", "how to run the two say_afters: sequential, tasks or waitgroup")
-	unit := time.Second
-	flags.Var((*durationFlag)(&unit), "unit", "length of one lesson second, a `duration` such as 100ms for a quick demo")
+	var unit time.Duration
+	flags.DurationVar(&unit, "unit", time.Second, "length of one lesson second, a `duration` such as 100ms for a quick demo")
 	showTimeline := flags.Bool("timeline", false, "draw when each say_after ran, after the run")
 	if code, ok := cli.Parse(flags, args, stderr, "usage: 02-tasks [flags]"); !ok {
 		return code
@@ -75,7 +72,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 
-	out := &errWriter{w: stdout}
+	out := cli.NewWriter(stdout)
 	s := &stage{out: out, unit: unit, rec: timeline.New()}
 	fmt.Fprintf(out, "started at %s\n", clock())
 	err := runMode(ctx, s)
@@ -86,8 +83,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(out)
 		s.rec.Render(out)
 	}
-	if out.err != nil {
-		fmt.Fprintf(stderr, "02-tasks: the output was lost: %v (exit code %d)\n", out.err, exitOutputLost)
+	if err := out.Err(); err != nil {
+		fmt.Fprintf(stderr, "02-tasks: the output was lost: %v (exit code %d)\n", err, exitOutputLost)
 		return exitOutputLost
 	}
 	if err != nil {
@@ -105,38 +102,3 @@ func clock() string { return time.Now().Format(time.TimeOnly) }
 // far below the largest time.Duration (about 292 years), where longDelay*unit
 // would wrap around to a negative wait and print hello first.
 const maxUnit = 24 * time.Hour
-
-// durationFlag is the -unit flag: a time.Duration whose error for a number
-// without a unit ("100") says which units to add.
-type durationFlag time.Duration
-
-func (d *durationFlag) String() string { return time.Duration(*d).String() }
-
-func (d *durationFlag) Set(text string) error {
-	v, err := time.ParseDuration(text)
-	if err != nil {
-		if f, numErr := strconv.ParseFloat(text, 64); numErr == nil && !math.IsNaN(f) && !math.IsInf(f, 0) {
-			return fmt.Errorf("a number needs a unit: write %sms or %ss", text, text)
-		}
-		return errors.New("not a duration: write it as 1s, 100ms or 1m30s")
-	}
-	*d = durationFlag(v)
-	return nil
-}
-
-// errWriter writes to w and remembers the first error, so that run can tell
-// output that was lost (a full disk, a closed pipe) from output that was
-// printed.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-func (e *errWriter) Write(p []byte) (int, error) {
-	if e.err != nil {
-		return 0, e.err
-	}
-	n, err := e.w.Write(p)
-	e.err = err
-	return n, err
-}
