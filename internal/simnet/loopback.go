@@ -69,3 +69,13 @@ func (n *Net) closeSockets() {
 		pc.Close()
 	}
 }
+
+// DNSAddr returns the address ("127.0.0.1:port") of the loopback DNS
+// server, for a program that is not Go to send its UDP queries to (lesson
+// 05's Python pipeline); "" for a Net in memory, which has no socket.
+func (n *Net) DNSAddr() string {
+	if len(n.udp) == 0 {
+		return ""
+	}
+	return n.udp[0].LocalAddr().String()
+}
