@@ -148,11 +148,15 @@ func Exercises(run Runner, world World) []exercise.Exercise {
 			Name: "pool",
 			Goal: "-mode pool probes 1,000 names on 10 workers in " + Seconds(duration(Pool10)) + ", and on 100 in " + Seconds(duration(Pool100)),
 			Hints: []string{
-				"in pool, start `workers` goroutines, not one: each runs the same `for name := range queue` loop",
+				"in pool, start as many workers as the workers parameter says, not one: each runs the same range loop over the queue",
 				"`for range workers { wg.Go(func() { ... }) }` around the worker's loop",
 			},
 			Check: func(t *testing.T) {
-				for workers, name := range map[int]string{10: Pool10, 100: Pool100} {
+				for _, c := range []struct {
+					workers int
+					name    string
+				}{{10, Pool10}, {100, Pool100}} {
+					workers, name := c.workers, c.name
 					want := golden.Duration(t, Lesson, name)
 					res := Virtual(t, run, world(1000), 0, "-workers", fmt.Sprint(workers))
 					if res.Elapsed != want {
@@ -167,7 +171,7 @@ func Exercises(run Runner, world World) []exercise.Exercise {
 			Name: "ctrl-c",
 			Goal: "Ctrl-C stops the producer even while it waits on a full queue: the run ends at once with code 130",
 			Hints: []string{
-				"after Ctrl-C the workers take no more names; what becomes of a producer blocked in `queue <- name`?",
+				"after Ctrl-C the workers take no more names; what becomes of a producer that is blocked sending on a full queue?",
 				"in produce, a select waits for whichever comes first: room in the queue, or ctx.Done()",
 				"`select { case queue <- name: case <-ctx.Done(): return }`",
 			},
