@@ -342,6 +342,36 @@ t "03-fetch-v3 -mode ''" nz "-mode" -- "$BIN/03-fetch-v3" -offline -mode ''
 t "03-fetch-v3 -mode 100 KB" nz "-mode" -- "$BIN/03-fetch-v3" -offline -mode "$long"
 t "03-fetch-v3 -mode ESC" nz "-mode" -- "$BIN/03-fetch-v3" -offline -mode "$esc"
 
+# --- 05-workers only (built here: the LESSONS list above is shared) ---------------
+[ -x "$BIN/05-workers" ] || go build -o "$BIN/05-workers" ./lessons/05-workers || { echo "build of 05-workers failed"; exit 1; }
+W=$BIN/05-workers
+printf '' >"$FIX/no-names"
+t "05 -h" 0 "-workers" -- "$W" -h
+t "05 -nosuchflag" nz "-nosuchflag" -- "$W" -nosuchflag
+t "05 flag with ESC" nz "" -- "$W" $'-\e[2J'
+t "05 -mode nope" nz "-mode" -- "$W" -mode nope
+t "05 -mode ESC" nz "-mode" -- "$W" -mode "$esc"
+t "05 -mode 100 KB" nz "-mode" -- "$W" -mode "$long"
+t "05 -workers 0" nz "-workers 0" -- "$W" -workers 0
+t "05 -workers -1" nz "-workers -1" -- "$W" -workers -1
+t "05 -workers 1000000" nz "-workers 1000000" -- "$W" -workers 1000000
+t "05 -workers 2^64" nz "-workers" -- "$W" -workers 18446744073709551616
+t "05 -queue -1" nz "-queue -1" -- "$W" -queue -1
+t "05 -queue 10000000" nz "-queue 10000000" -- "$W" -queue 10000000
+t "05 -queue with -mode spawn" nz "-queue" -- "$W" -mode spawn -queue 5
+t "05 -n 0" nz "-n 0" -- "$W" -n 0
+t "05 -n 1000000000" nz "-n 1000000000" -- "$W" -n 1000000000
+t "05 -names missing" nz "missing" -- "$W" -names "$FIX/missing"
+t "05 -names directory" nz "dir.json" -- "$W" -names "$FIX/dir.json"
+t "05 -names empty" nz "no names" -- "$W" -names "$FIX/no-names"
+t "05 -names /dev/zero" nz "/dev/zero" 100 -- "$W" -names /dev/zero
+t "05 positional argument" nz "go.dev" -- "$W" go.dev
+t "05 -n 20000 -mode spawn -workers 1000 (ok)" 0 "" 300 -- "$W" -n 20000 -mode spawn -workers 1000
+t "05 output to /dev/full" nz "" -- bash -c '"$0" -n 20 >/dev/full' "$W"
+tpipe "05 stdout a closed pipe" "" -- "$W" -n 20
+tsig "05 SIGTERM mid-run (producer on a full queue)" TERM 143 0.5 -- "$W" -workers 1
+tsig "05 SIGINT mid-run (producer on a full queue)" INT 130 0.5 -- "$W" -workers 1
+
 echo
 echo "$clear of $total clear"
 for u in "${unclear_list[@]}"; do echo "  unclear: $u"; done

@@ -46,10 +46,12 @@ const (
 )
 
 // Bounds of the flags: the memory a run may take stays small (each worker
-// or name is a goroutine, each queued name a slot).
+// or name is a goroutine, each queued name a slot), and the loopback DNS
+// server keeps up (10,000 lookups at once overflow its sockets' buffers,
+// and the lost queries time out).
 const (
-	maxNames   = 100_000
-	maxWorkers = 10_000
+	maxNames   = 20_000
+	maxWorkers = 1_000
 	maxQueue   = 100_000
 )
 
