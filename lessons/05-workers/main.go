@@ -129,11 +129,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	if ctx.Err() != nil {
 		code, how := cli.Interrupted(ctx)
-		fmt.Fprintf(stderr, "%s after %s: %d of %s probed (exit code %d)\n", how, seconds(took), t.probed(), plural(len(o.names), "name"), code)
+		fmt.Fprintf(stderr, "%s after %s: %d of %s probed, %s cut short (exit code %d)\n",
+			how, seconds(took), t.probed(), plural(len(o.names), "name"), plural(t.counts[cancelled], "lookup"), code)
 		return code
 	}
 	if t.counts[failed] > 0 {
-		fmt.Fprintf(stderr, "05-workers: %d lookups failed (exit code %d)\n", t.counts[failed], exitFailed)
+		fmt.Fprintf(stderr, "05-workers: %s failed (exit code %d)\n", plural(t.counts[failed], "lookup"), exitFailed)
 		return exitFailed
 	}
 	return exitOK

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"regexp"
@@ -16,6 +17,7 @@ import (
 
 	"goasync.dev/workbook/internal/exercise"
 	"goasync.dev/workbook/internal/golden"
+	"goasync.dev/workbook/internal/simnet"
 	"goasync.dev/workbook/internal/testmain"
 	"goasync.dev/workbook/lessons/05-workers/checks"
 )
@@ -121,13 +123,18 @@ const ctrlCAt = 10*latency + latency/2
 
 // TestGoldenCancel: Ctrl-C while the producer waits on a full queue ends
 // the run at once with 130, and the 100 answers before it stay printed.
+// It cuts short the 10 lookups in flight and starts no other, except in
+// -mode errgroup: there the producer waits in g.Go, which ctx can not
+// interrupt, so once a slot is free it starts one more function, whose
+// lookup ends at once.
 func TestGoldenCancel(t *testing.T) {
+	cutShort := map[string]int{"pool": 10, "spawn": 10, "errgroup": 11}
 	for _, mode := range []string{"pool", "spawn", "errgroup"} {
 		t.Run(mode, func(t *testing.T) {
 			res := virtual(t, 1000, ctrlCAt, "-mode", mode)
 			assert.Equal(t, ctrlCAt, res.Elapsed, "Ctrl-C must end the run at once")
 			assert.Equal(t, 130, res.Code)
-			assert.Contains(t, res.Stderr, "interrupted after 1.05s: 100 of 1000 names probed (exit code 130)\n")
+			assert.Contains(t, res.Stderr, fmt.Sprintf("interrupted after 1.05s: 100 of 1000 names probed, %d lookups cut short (exit code 130)\n", cutShort[mode]))
 			if mode == "pool" {
 				golden.Assert(t, checks.Lesson, "pool-cancelled", []byte(res.Output()))
 			}
@@ -186,6 +193,22 @@ func TestNamesFile(t *testing.T) {
 	assert.EqualError(t, err, `line 1: "a b" is not a DNS name`)
 	_, err = readNames(strings.NewReader(strings.Repeat("a", 70_000)), 10)
 	assert.EqualError(t, err, "a line is longer than 64 KB: one name a line")
+}
+
+// TestFailedLookup: a name whose server fails (SERVFAIL) is a failure, not
+// a free name: it is printed with "!", and the run exits 1. (The error
+// names this machine's nameserver, so no golden file.)
+func TestFailedLookup(t *testing.T) {
+	file := t.TempDir() + "/names"
+	require.NoError(t, os.WriteFile(file, []byte("probe0001.dev\nfail.test\nprobe0050.dev\n"), 0o644))
+	world := lessonWorld(60)
+	world.Domains = append(world.Domains, simnet.Domain{Name: "fail.test", Rcode: simnet.RcodeSERVFAIL, Latency: simnet.Duration(latency)})
+	res := checks.Virtual(t, run, world, 0, "-names", file)
+	assert.Equal(t, exitFailed, res.Code)
+	assert.Regexp(t, `(?m)^! fail\.test      failed: lookup fail\.test\b.*server misbehaving$`, res.Stdout)
+	assert.Contains(t, res.Stdout, "3 names in ")
+	assert.Contains(t, res.Stdout, ": 1 taken, 1 free, 1 failed\n")
+	assert.Equal(t, "05-workers: 1 lookup failed (exit code 1)\n", res.Stderr)
 }
 
 // TestOutputLost: output that can not be written is an error, exit 1.
@@ -294,4 +317,35 @@ func TestPythonQueueWorkers(t *testing.T) {
 	assert.Less(t, took, 19*latency)
 	assert.GreaterOrEqual(t, waited, 12*latency)
 	assert.Less(t, waited, 16*latency)
+}
+
+// firstWrite is a writer that keeps when (since start) it was first
+// written to.
+type firstWrite struct {
+	start time.Time
+	at    time.Duration
+	n     int
+}
+
+func (w *firstWrite) Write(b []byte) (int, error) {
+	if w.n == 0 {
+		w.at = time.Since(w.start)
+	}
+	w.n++
+	return len(b), nil
+}
+
+// TestPrintsAsTheyComplete: the first answer is printed when it comes,
+// after one lookup, not at the end of the run.
+func TestPrintsAsTheyComplete(t *testing.T) {
+	for _, mode := range []string{"pool", "spawn", "errgroup"} {
+		synctest.Test(t, func(t *testing.T) {
+			sim, err := simnet.NewMemory(lessonWorld(100))
+			require.NoError(t, err)
+			defer sim.Close()
+			out := &firstWrite{start: time.Now()}
+			require.Equal(t, 0, run(t.Context(), []string{"-n", "100", "-mode", mode}, nil, out, io.Discard, sim))
+			assert.Equal(t, latency, out.at, "-mode %s printed its first line after %v", mode, out.at)
+		})
+	}
 }
