@@ -225,10 +225,9 @@ func TestOutputLost(t *testing.T) {
 }
 
 // TestRealClock runs 100 names of 100 ms on 10 workers on loopback, on
-// the real clock: 10 rounds. The run can not beat 1 s; the upper bound,
-// 1.9 s, is less than one more round per name and a half (19 rounds of
-// a pool that leaked a worker would pass 1.9 s), with 0.9 s of slack for
-// a loaded CI runner with the race detector.
+// the real clock: 10 rounds, so the run can not beat 1 s. The upper bound,
+// 1.9 s, fails a pool that ran on 5 workers or fewer (20 rounds or more)
+// and leaves 0.9 s for a loaded CI runner with the race detector.
 func TestRealClock(t *testing.T) {
 	res := checks.Real(context.Background(), run, nil, "-n", "100", "-workers", "10")
 	require.Equal(t, 0, res.Code, res.Stderr)
