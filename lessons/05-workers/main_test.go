@@ -163,6 +163,7 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-n", "20001"}, "05-workers: -n 20001: too many; use at most 20000\n"},
 		{[]string{"-n", "5", "-names", "-"}, "05-workers: -n and -names: give one of them\n"},
 		{[]string{"-names", "/nonexistent"}, `05-workers: -names "/nonexistent": open /nonexistent: no such file or directory` + "\n"},
+		{[]string{"-names", "-"}, `05-workers: -names "-": no names in it: write one name a line` + "\n"}, // stdin, empty here
 		{[]string{"-names", "/dev/null"}, `05-workers: -names "/dev/null": no names in it: write one name a line` + "\n"},
 		{[]string{"go.dev"}, `05-workers: unexpected argument "go.dev": give names with -names FILE (see -h)` + "\n"},
 		{[]string{"-nope"}, "05-workers: flag provided but not defined: -nope (-h lists the flags)\n"},
