@@ -44,7 +44,7 @@ func challengeWorld() ([]string, *simnet.World) {
 	w := &simnet.World{}
 	var names []string
 	for i := 1; i <= challengeNames; i++ {
-		d := simnet.Domain{Name: fmt.Sprintf("probe%04d.dev", i), Latency: simnet.Duration(challengeLatency), Addrs: []string{"10.0.0.1"}}
+		d := simnet.Domain{Name: fmt.Sprintf("probe%04d.dev", i), Latency: simnet.Duration(challengeLatency), Addrs: []string{"198.18.0.1"}}
 		if i == failIndex {
 			d.Addrs, d.Rcode, d.Latency = nil, simnet.RcodeSERVFAIL, simnet.Duration(failLatency)
 		}

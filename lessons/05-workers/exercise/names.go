@@ -34,7 +34,9 @@ func generate(n int) []string {
 
 // lessonWorld is the simulated internet of this lesson: its first n names,
 // each answered after latency; every freeEvery-th (probe0050.dev,
-// probe0150.dev, ...) is free, the others have an address 10.x.y.z.
+// probe0150.dev, ...) is free, the others have an address in 198.18.0.0/15,
+// the block set aside for benchmark tests (RFC 6890), so no address the
+// lesson prints is a real host's.
 func lessonWorld(n int) *simnet.World {
 	w := &simnet.World{}
 	for i := 1; i <= n; i++ {
@@ -42,7 +44,7 @@ func lessonWorld(n int) *simnet.World {
 		if i%freeEvery == freeEvery/2 {
 			d.Rcode = simnet.RcodeNXDOMAIN
 		} else {
-			d.Addrs = []string{fmt.Sprintf("10.%d.%d.%d", i>>16&255, i>>8&255, i&255)}
+			d.Addrs = []string{fmt.Sprintf("198.%d.%d.%d", 18+i>>16, i>>8&255, i&255)}
 		}
 		w.Domains = append(w.Domains, d)
 	}
