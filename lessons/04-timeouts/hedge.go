@@ -27,7 +27,7 @@ func hedged(ctx context.Context, c *fetch.Client, primary, backup string, delay 
 	var wg sync.WaitGroup
 	defer wg.Wait() // ... and waits until it has ended: no goroutine outlives hedged
 	ctx, cancel := context.WithCancel(ctx)
-	defer cancel() // returning cancels the request that lost ...
+	defer cancel()                        // returning cancels the request that lost ...
 	answers := make(chan fetch.Result, 2) // room for both: the loser never blocks
 	s.line("ask", primary, "")
 	wg.Go(func() { answers <- fetchURL(ctx, c, primary) })

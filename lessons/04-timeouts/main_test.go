@@ -77,11 +77,11 @@ func TestVirtualDurations(t *testing.T) {
 		elapsed time.Duration
 		code    int
 	}{
-		"total":       {defaultTimeout, 1},                        // cut at the deadline
+		"total":       {defaultTimeout, 1},                          // cut at the deadline
 		"per-request": {exampleCom + defaultTimeout + pythonOrg, 1}, // in turn, httpbin cut after its own deadline
-		"cancel-one":  {exampleCom, 0},                            // the slowest left, httpbin cancelled
-		"shield":      {httpbinOrg, 0},                            // the deadline did not cut the fetch
-		"hedge":       {defaultHedge + fastMirrorLatency, 0},      // the fast mirror, asked at the hedge
+		"cancel-one":  {exampleCom, 0},                              // the slowest left, httpbin cancelled
+		"shield":      {httpbinOrg, 0},                              // the deadline did not cut the fetch
+		"hedge":       {defaultHedge + fastMirrorLatency, 0},        // the fast mirror, asked at the hedge
 	} {
 		t.Run(mode, func(t *testing.T) {
 			res := virtual(t, 0, "-mode", mode)

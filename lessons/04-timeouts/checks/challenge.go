@@ -103,10 +103,10 @@ func checkRetry(t *testing.T, fetchWithRetry FetchWithRetry, budget time.Duratio
 		t.Errorf("with a budget of %v, the server saw attempts at %v, want %v: wait %v after the first failure, then twice as long after each next one", budget, seen, starts, FirstBackoff)
 	case ok && r.Err != nil:
 		t.Errorf("with a budget of %v, returned %v after %v, want the file after %v (attempts at %v): is the budget one deadline for all the attempts, made once before the first?", budget, r.Err, s.Elapsed, end, starts)
-	case !ok && s.Elapsed > end:
-		t.Errorf("with a budget of %v, returned after %v, want %v, when the budget ran out: the budget is for all the attempts and waits together, and a wait between attempts must end when it does (select on ctx.Done(), not time.Sleep)", budget, s.Elapsed, end)
 	case !ok && r.Err == nil:
-		t.Errorf("with a budget of %v, returned the file after %v: the server failed until %v, so the budget should have run out first", budget, s.Elapsed, starts[len(starts)-1])
+		t.Errorf("with a budget of %v, returned the file after %v: the budget should have run out at %v, before the attempt that got it; is the budget one deadline for all the attempts and waits together, made once before the first?", budget, s.Elapsed, end)
+	case !ok && s.Elapsed > end:
+		t.Errorf("with a budget of %v, returned after %v, want %v, when the budget ran out: a wait between attempts must end when the budget does (select on ctx.Done(), not time.Sleep)", budget, s.Elapsed, end)
 	case s.Elapsed != end:
 		t.Errorf("with a budget of %v, returned after %v, want %v", budget, s.Elapsed, end)
 	case fmt.Sprint(seen) != fmt.Sprint(starts):

@@ -102,9 +102,12 @@ func checkMode(t *testing.T, run Runner, world *simnet.World, mode, name, questi
 func checkHedge(t *testing.T, run Runner, world *simnet.World) {
 	want := golden.Duration(t, Lesson, Hedge)
 	res := Virtual(t, world, run, 0, "-mode", "hedge", "-timeline")
-	if !strings.Contains(res.Stdout, "hedge ") {
+	switch {
+	case res.Elapsed < want:
+		t.Errorf("-mode hedge took %v, less than %v: is the second mirror asked at once? A hedge asks it only when the delay has passed without an answer (asking every mirror at once is lesson 03-fetch-v2's firstMirror)", res.Elapsed, want)
+	case !strings.Contains(res.Stdout, "hedge "):
 		t.Errorf("-mode hedge never asked the second mirror (took %v, want %v): wait for the primary's answer or the hedge timer, whichever comes first", res.Elapsed, want)
-	} else if res.Elapsed != want {
+	case res.Elapsed != want:
 		t.Errorf("-mode hedge took %v, want %v: take the first answer of the two, and cancel the other", res.Elapsed, want)
 	}
 	golden.Compare(t, Lesson, "hedge-timeline", []byte(res.Output()))
