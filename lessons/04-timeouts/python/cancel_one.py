@@ -1,6 +1,8 @@
 """Cancel one Task; the others go on. finally runs however a Task ends."""
 import asyncio
 
+import vclock
+
 LATENCY = {
     "https://www.example.com": 0.25,
     "https://httpbin.org/get": 0.4,
@@ -29,4 +31,4 @@ async def main():
     print([type(r).__name__ for r in results])
 
 
-asyncio.run(main())
+vclock.run(main())  # asyncio.run(main()) on a virtual clock

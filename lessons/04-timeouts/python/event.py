@@ -1,6 +1,8 @@
 """asyncio.Event: set once, it wakes every waiter, and stays set."""
 import asyncio
 
+import vclock
+
 
 async def waiter(name, event):
     await event.wait()
@@ -17,4 +19,4 @@ async def main():
     print("is_set:", event.is_set())
 
 
-asyncio.run(main())
+vclock.run(main())  # asyncio.run(main()) on a virtual clock

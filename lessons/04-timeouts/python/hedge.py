@@ -1,6 +1,7 @@
 """A hedged request: ask one mirror, and after a delay the other too."""
 import asyncio
-import time
+
+import vclock
 
 MIRRORS = {
     "https://eu.mirror.example/go.tar.gz": 0.4,  # slow today
@@ -13,7 +14,7 @@ async def fetch_url(url):
         await asyncio.sleep(MIRRORS[url])  # stands in for: await client.get(url)
         return url, 200
     except asyncio.CancelledError:
-        print("cancelled", url)
+        print(f"cancelled {url} at {vclock.now():.2f} s")
         raise
 
 
@@ -22,7 +23,7 @@ async def hedged(primary, backup, delay):
     done, _ = await asyncio.wait({first}, timeout=delay)  # does not cancel
     if done:
         return first.result()
-    print("hedge    ", backup)
+    print(f"hedge     {backup} at {vclock.now():.2f} s")
     second = asyncio.create_task(fetch_url(backup))
     done, pending = await asyncio.wait(
         {first, second}, return_when=asyncio.FIRST_COMPLETED)
@@ -33,9 +34,8 @@ async def hedged(primary, backup, delay):
 
 
 async def main():
-    start = time.monotonic()
     url, status = await hedged(*MIRRORS, delay=0.1)
-    print(f"completed {url} {status} at {time.monotonic() - start:.1f} s")
+    print(f"completed {url} {status} at {vclock.now():.2f} s")
 
 
-asyncio.run(main())
+vclock.run(main())  # asyncio.run(main()) on a virtual clock

@@ -1,6 +1,8 @@
 """A deadline for all three fetches at once: asyncio.timeout (Python 3.11+)."""
 import asyncio
 
+import vclock
+
 # The simulated world's latencies, in seconds (internal/simnet/defaults.go).
 # fetch_url sleeps for them instead of fetching, so this runs offline.
 LATENCY = {
@@ -29,4 +31,4 @@ async def main():
             print("completed", url, task.result()[1])
 
 
-asyncio.run(main())
+vclock.run(main())  # asyncio.run(main()) on a virtual clock
