@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"os"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -171,7 +173,7 @@ func TestBadInput(t *testing.T) {
 		want string
 	}{
 		{[]string{"-mode", "fastest"}, `04-timeouts: unknown -mode "fastest": use total, per-request, cancel-one, shield, hedge` + "\n"},
-		{[]string{"-timeout", "0"}, "04-timeouts: -timeout 0s: must be a positive duration such as 300ms (a deadline of 0 cuts everything before it starts)\n"},
+		{[]string{"-timeout", "0"}, "04-timeouts: -timeout 0s: must be a positive duration such as 300ms (a deadline of 0 or less would cut everything before it starts)\n"},
 		{[]string{"-timeout", "-1s"}, "04-timeouts: -timeout -1s: must be a positive duration"},
 		{[]string{"-hedge", "0s"}, "04-timeouts: -hedge 0s: must be a positive duration such as 100ms"},
 		{[]string{"-timeout", "soon"}, `04-timeouts: -timeout "soon": not a duration`},
@@ -271,4 +273,37 @@ func TestREADMEDurations(t *testing.T) {
 func retryEnd(budget time.Duration) time.Duration {
 	_, end, _ := checks.Attempts(budget)
 	return end
+}
+
+// TestPythonLatencies: the Python scripts sleep the latencies of the
+// lesson's world, and use its deadline, cancel time and hedge delay, so
+// that the README's Python and Go tell one story.
+func TestPythonLatencies(t *testing.T) {
+	seconds := func(d time.Duration) string { return strconv.FormatFloat(d.Seconds(), 'f', -1, 64) }
+	pair := regexp.MustCompile(`"(https://[^"]+)": ([0-9.]+)`)
+	for _, name := range []string{"total", "per_request", "cancel_one", "hedge"} {
+		src, err := os.ReadFile("python/" + name + ".py")
+		require.NoError(t, err)
+		pairs := pair.FindAllStringSubmatch(string(src), -1)
+		require.NotEmpty(t, pairs, name)
+		for _, m := range pairs {
+			want, ok := latencyOf(m[1])
+			require.True(t, ok, "%s.py: %s is not in the lesson's world", name, m[1])
+			assert.Equal(t, seconds(want), m[2], "%s.py: the latency of %s", name, m[1])
+		}
+	}
+	for file, want := range map[string]string{
+		"total.py":       "asyncio.timeout(" + seconds(defaultTimeout) + ")",
+		"per_request.py": "fetch_url(url), " + seconds(defaultTimeout) + ")",
+		"shield.py":      "asyncio.shield(task), " + seconds(defaultTimeout) + ")",
+		"cancel_one.py":  "asyncio.sleep(" + seconds(cancelAt) + ")",
+		"hedge.py":       "delay=" + seconds(defaultHedge) + ")",
+	} {
+		src, err := os.ReadFile("python/" + file)
+		require.NoError(t, err)
+		assert.Contains(t, string(src), want, file)
+	}
+	src, err := os.ReadFile("python/shield.py")
+	require.NoError(t, err)
+	assert.Contains(t, string(src), "asyncio.sleep("+seconds(httpbinOrg)+")", "shield.py sleeps httpbin.org's latency")
 }

@@ -135,7 +135,7 @@ func validate(mode string, timeout, hedge time.Duration, args []string) string {
 	case !known:
 		return fmt.Sprintf("unknown -mode %s: use %s", cli.Quote(mode), strings.Join(modes, ", "))
 	case timeout <= 0:
-		return fmt.Sprintf("-timeout %v: must be a positive duration such as 300ms (a deadline of 0 cuts everything before it starts)", timeout)
+		return fmt.Sprintf("-timeout %v: must be a positive duration such as 300ms (a deadline of 0 or less would cut everything before it starts)", timeout)
 	case hedge <= 0:
 		return fmt.Sprintf("-hedge %v: must be a positive duration such as 100ms (to ask both mirrors at once, see lesson 03-fetch-v2's challenge)", hedge)
 	case len(args) > 0:
