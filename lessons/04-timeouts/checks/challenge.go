@@ -42,7 +42,7 @@ func FlakyWorld() *simnet.World {
 // when it returns, if it retries FlakyURL within budget: attempts start
 // after each failure and backoff; the budget cuts an attempt or a backoff.
 func Attempts(budget time.Duration) (starts []time.Duration, end time.Duration, ok bool) {
-	at, backoff := time.Duration(0), FirstBackoff
+	at, wait := time.Duration(0), FirstBackoff
 	for i := 0; ; i++ {
 		if at >= budget {
 			return starts, budget, false
@@ -55,8 +55,8 @@ func Attempts(budget time.Duration) (starts []time.Duration, end time.Duration, 
 		if i >= FlakyFailures {
 			return starts, at, true
 		}
-		at += backoff
-		backoff *= 2
+		at += wait
+		wait += wait
 	}
 }
 
@@ -70,7 +70,7 @@ func Challenges(fetchWithRetry FetchWithRetry) []exercise.Exercise {
 			Hints: []string{
 				"which of this lesson's deadlines is the budget: one for all the attempts together (-mode total), or one for each (-mode per-request)? And which of your waits must end when it passes?",
 				"derive one ctx with the budget as its deadline before the first attempt; between attempts, wait in a select on a timer and ctx.Done(), never with time.Sleep",
-				"`ctx, cancel := context.WithTimeout(ctx, budget); defer cancel()`, then loop: `r := fetchURL(ctx, c, url)`; return it if `r.Err == nil || ctx.Err() != nil`; else `select { case <-time.After(backoff): case <-ctx.Done(): return r }` and `backoff *= 2`",
+				"`ctx, cancel := context.WithTimeout(ctx, budget); defer cancel()`, then loop: `r := fetchURL(ctx, c, url)`; return it if `r.Err == nil || ctx.Err() != nil`; else `select { case <-time.After(backoff): case <-ctx.Done(): return r }`, then double backoff",
 			},
 			Check: func(t *testing.T) {
 				checkRetry(t, fetchWithRetry, 2*time.Second)
