@@ -54,7 +54,8 @@ func TestTraceDrawsEachRequest(t *testing.T) {
 		defer cancel()
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://deadline.test/", nil)
 		require.NoError(t, err)
-		c := &Client{HTTP: &http.Client{Transport: roundTrip{d: 10 * time.Millisecond, err: errors.New("the deadline passed")}}, Timeline: rec}
+		// The transport answers after the deadline (never on it: a tie).
+		c := &Client{HTTP: &http.Client{Transport: roundTrip{d: 20 * time.Millisecond, err: errors.New("the deadline passed")}}, Timeline: rec}
 		c.Trace()
 		_, err = c.HTTP.Do(req)
 		require.Error(t, err)
@@ -67,7 +68,7 @@ func TestTraceDrawsEachRequest(t *testing.T) {
 			"http://ok.test/ 150ms 201",
 			"http://cancel.test/ 20ms cancelled",
 			"http://fail.test/ 30ms failed",
-			"http://deadline.test/ 10ms cancelled",
+			"http://deadline.test/ 20ms cancelled",
 		}, got)
 	})
 }
