@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"io"
 	"os/exec"
 	"runtime"
 	"strings"
@@ -12,6 +13,11 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"goasync.dev/workbook/internal/fetch"
+	"goasync.dev/workbook/internal/lessontest"
+	"goasync.dev/workbook/internal/simnet"
+	"goasync.dev/workbook/internal/timeline"
 )
 
 // The event stream of TestTimeAfterInALoop: an event every eventEvery,
@@ -158,5 +164,46 @@ func TestClosedChannelWakesEveryWaiter(t *testing.T) {
 			assert.Equal(t, 100*time.Millisecond, d)
 		}
 		<-ready // a closed channel stays "set": this returns at once
+	})
+}
+
+// ownDone is a parent context whose Done channel is its own: a context
+// derived from it is watched by a goroutine of the context package
+// (propagateCancel in context.go) until the parent or the child is done. A
+// child whose cancel is never called keeps that goroutine until its
+// deadline: the leak go vet's lostcancel warns of, made visible.
+type ownDone struct {
+	context.Context
+	done chan struct{}
+}
+
+func (c ownDone) Done() <-chan struct{} { return c.done }
+
+func (c ownDone) Err() error {
+	select {
+	case <-c.done:
+		return context.Canceled
+	default:
+		return nil
+	}
+}
+
+// TestDeadlineReleased: fetchAllWithin releases its deadline (calls
+// cancel) when it returns before the deadline, so nothing the context
+// package started for it outlives it.
+func TestDeadlineReleased(t *testing.T) {
+	const watcher = "context.(*cancelCtx).propagateCancel"
+	synctest.Test(t, func(t *testing.T) {
+		n, err := simnet.NewMemory(lessonWorld())
+		require.NoError(t, err)
+		defer n.Close()
+		c := &fetch.Client{HTTP: n.Client(0), MaxBody: 1 << 20, Timeline: timeline.New()}
+		parent := ownDone{Context: context.Background(), done: make(chan struct{})}
+		defer close(parent.done)
+		results := fetchAllWithin(parent, c, fetch.DefaultURLs, time.Hour, newStage(io.Discard, fetch.DefaultURLs...))
+		require.Len(t, results, len(fetch.DefaultURLs))
+		c.HTTP.CloseIdleConnections()
+		synctest.Wait()
+		assert.Zero(t, lessontest.BubbleGoroutinesIn(watcher), "fetchAllWithin returned, and its deadline's context is still watched: is cancel called when it returns?")
 	})
 }
