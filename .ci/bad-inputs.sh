@@ -24,7 +24,7 @@ BIN=${BIN:-$(mktemp -d)}
 FIX=$(mktemp -d)
 chmod 755 "$FIX" "$BIN" # the no-permission case runs as nobody when run as root
 trap 'rm -rf "$FIX"; [ -z "${KEEP_BIN:-}" ] && [ "$BIN" != "${BIN_KEEP:-}" ] && rm -rf "$BIN"' EXIT
-LESSONS="01-dns-probe 02-tasks 03-fetch-v1 03-fetch-v2 03-fetch-v3"
+LESSONS="01-dns-probe 02-tasks 03-fetch-v1 03-fetch-v2 03-fetch-v3 04-timeouts"
 for l in $LESSONS; do
 	[ -x "$BIN/$l" ] || go build -o "$BIN/$l" "./lessons/$l" || { echo "build of $l failed"; exit 1; }
 done
@@ -341,6 +341,25 @@ t "03-fetch-v3 -mode nope" nz "-mode" -- "$BIN/03-fetch-v3" -offline -mode nope
 t "03-fetch-v3 -mode ''" nz "-mode" -- "$BIN/03-fetch-v3" -offline -mode ''
 t "03-fetch-v3 -mode 100 KB" nz "-mode" -- "$BIN/03-fetch-v3" -offline -mode "$long"
 t "03-fetch-v3 -mode ESC" nz "-mode" -- "$BIN/03-fetch-v3" -offline -mode "$esc"
+
+# --- 04-timeouts only ---------------------------------------------------------------
+P4=$BIN/04-timeouts
+for f in -timeout -hedge; do
+	t "04 $f 0" nz "$f" -- "$P4" $f 0
+	t "04 $f -1s" nz "$f" -- "$P4" $f -1s
+	t "04 $f NaN" nz "$f" -- "$P4" $f NaN
+	t "04 $f 1e400h" nz "$f" -- "$P4" $f 1e400h
+	t "04 $f (missing value)" nz "$f" -- "$P4" $f
+done
+t "04 -timeout 1ns (every URL cut)" 1 "every URL was cut" -- "$P4" -timeout 1ns
+t "04 -timeout 2562047h (nothing cut)" 0 "" -- "$P4" -timeout 2562047h
+t "04 -mode nope" nz "-mode" -- "$P4" -mode nope
+t "04 -mode ESC" nz "-mode" -- "$P4" -mode "$esc"
+t "04 -mode 100 KB" nz "-mode" -- "$P4" -mode "$long"
+t "04 positional argument" nz "https://go.dev" -- "$P4" https://go.dev
+t "04 output to /dev/full" nz "" -- bash -c '"$0" -mode hedge >/dev/full' "$P4"
+tsig "04 SIGTERM mid-run" TERM 143 0.1 -- "$P4" -mode shield -timeout 1m
+tsig "04 SIGINT mid-run" INT 130 0.1 -- "$P4" -mode per-request -timeout 1m
 
 # --- 05-workers only (built here: the LESSONS list above is shared) ---------------
 [ -x "$BIN/05-workers" ] || go build -o "$BIN/05-workers" ./lessons/05-workers || { echo "build of 05-workers failed"; exit 1; }

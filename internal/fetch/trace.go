@@ -13,7 +13,7 @@ import (
 
 // traced is an http.RoundTripper that draws every request on a timeline:
 // from the moment it is sent until its body is closed, noted with the
-// status code, "cancelled" or "failed". It wraps the client's transport, so
+// status code, "cancelled" (by a cancel or a deadline) or "failed". It wraps the client's transport, so
 // the lesson's fetchURL carries no timeline code: the instrumentation sits
 // around the idea, not inside it.
 type traced struct {
@@ -36,7 +36,9 @@ func (t traced) RoundTrip(req *http.Request) (*http.Response, error) {
 	done := t.rec.Start(req.URL.String())
 	resp, err := t.next.RoundTrip(req)
 	if err != nil {
-		if errors.Is(err, context.Canceled) {
+		// Cancelled, or cut by a deadline: the error may be the
+		// context's cause, which need not wrap context.Canceled.
+		if errors.Is(err, context.Canceled) || req.Context().Err() != nil {
 			done("cancelled")
 		} else {
 			done("failed")

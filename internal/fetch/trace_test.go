@@ -30,8 +30,8 @@ func (rt roundTrip) RoundTrip(*http.Request) (*http.Response, error) {
 
 // TestTraceDrawsEachRequest: a request's span runs from RoundTrip until its
 // body is closed (once, however often it is closed), noted with the status
-// code; a request that got no response ends at once, "cancelled" or
-// "failed".
+// code; a request that got no response ends at once, "cancelled" (also by
+// a deadline) or "failed".
 func TestTraceDrawsEachRequest(t *testing.T) {
 	synctest.Test(t, func(t *testing.T) {
 		rec := timeline.New()
@@ -48,6 +48,17 @@ func TestTraceDrawsEachRequest(t *testing.T) {
 		require.NoError(t, ok.Body.Close())
 		get("cancel.test", roundTrip{d: 20 * time.Millisecond, err: context.Canceled})
 		get("fail.test", roundTrip{d: 30 * time.Millisecond, err: errors.New("refused")})
+		// Cut by a deadline whose cause is an error of its own (lesson 04):
+		// the request's ctx is done, so it is "cancelled" too.
+		ctx, cancel := context.WithTimeoutCause(context.Background(), 10*time.Millisecond, errors.New("the deadline passed"))
+		defer cancel()
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://deadline.test/", nil)
+		require.NoError(t, err)
+		// The transport answers after the deadline (never on it: a tie).
+		c := &Client{HTTP: &http.Client{Transport: roundTrip{d: 20 * time.Millisecond, err: errors.New("the deadline passed")}}, Timeline: rec}
+		c.Trace()
+		_, err = c.HTTP.Do(req)
+		require.Error(t, err)
 
 		var got []string
 		for _, s := range rec.Spans() {
@@ -57,6 +68,7 @@ func TestTraceDrawsEachRequest(t *testing.T) {
 			"http://ok.test/ 150ms 201",
 			"http://cancel.test/ 20ms cancelled",
 			"http://fail.test/ 30ms failed",
+			"http://deadline.test/ 20ms cancelled",
 		}, got)
 	})
 }

@@ -34,6 +34,11 @@ func (n *Net) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		panic(http.ErrAbortHandler)
 	}
 	n.requests.answer(seen)
+	if n.failsNow(res) {
+		writeRaw(w, "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n",
+			"simnet: a flaky server: it fails its first requests (fail_first), then answers\n")
+		return
+	}
 	switch res.Fault {
 	case FaultClose:
 		writeRaw(w, "", "")
@@ -91,6 +96,18 @@ func writeRaw(w http.ResponseWriter, head, body string) {
 	}
 	buf.WriteString(head + body)
 	buf.Flush()
+}
+
+// failsNow counts an answer to res and reports whether it is one of the
+// first res.FailFirst, which fail.
+func (n *Net) failsNow(res Resource) bool {
+	if res.FailFirst == 0 {
+		return false
+	}
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	n.answered[res.URL]++
+	return n.answered[res.URL] <= res.FailFirst
 }
 
 // resource finds the resource a request is for, by host (r.Host: the URL's

@@ -244,3 +244,33 @@ func serverGoroutines() int {
 	}
 	return count
 }
+
+// TestFailFirst: a resource with FailFirst 2 answers its first two
+// requests with a 503, after its latency, and the third with its page; a
+// request cut before its answer does not count.
+func TestFailFirst(t *testing.T) {
+	const url = "http://flaky.test/"
+	w := &World{Resources: []Resource{{URL: url, Body: "at last\n", Latency: Duration(50 * time.Millisecond), FailFirst: 2}}}
+	inMemory(t, w, func(t *testing.T, n *Net) {
+		c := n.Client(0)
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+		defer cancel()
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		require.NoError(t, err)
+		_, err = c.Do(req)
+		require.ErrorIs(t, err, context.DeadlineExceeded, "cut before the answer")
+		for i, want := range []int{503, 503, 200, 200} {
+			start := time.Now()
+			status, body, err := get(c, url, 1<<10)
+			require.NoError(t, err)
+			assert.Equal(t, want, status, "request %d", i+1)
+			assert.Equal(t, 50*time.Millisecond, time.Since(start), "request %d", i+1)
+			if want == 200 {
+				assert.Equal(t, "at last\n", string(body))
+			}
+		}
+		c.CloseIdleConnections()
+	})
+	bad := &World{Resources: []Resource{{URL: url, FailFirst: -1}}}
+	assert.ErrorContains(t, bad.Validate(), "fail_first -1: must not be negative")
+}

@@ -29,6 +29,8 @@ type Net struct {
 
 	mu    sync.Mutex
 	conns map[net.Conn]struct{} // open DNS conns, closed by Close
+	// answered counts the answers to each FailFirst resource, by its URL.
+	answered map[string]int
 
 	srv *http.Server
 	ln  net.Listener     // the HTTP server's: pipes or TCP
@@ -62,6 +64,7 @@ func newNet(w *World) (*Net, error) {
 		refusing:  map[string]bool{},
 		closed:    make(chan struct{}),
 		conns:     map[net.Conn]struct{}{},
+		answered:  map[string]int{},
 	}
 	for _, d := range w.Domains {
 		n.domains[canonical(d.Name)] = d

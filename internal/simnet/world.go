@@ -69,6 +69,10 @@ type Resource struct {
 	Latency     Duration `json:"latency"`                // time before the response headers
 	Fault       string   `json:"fault,omitempty"`        // "" or one of the Fault constants
 	Location    string   `json:"location,omitempty"`     // the Location header of a 3xx status
+	// FailFirst makes the first FailFirst requests for the URL fail with a
+	// 503 Service Unavailable, after Latency; the requests after them get
+	// the resource's answer. A flaky server, for a retry to get past.
+	FailFirst int `json:"fail_first,omitempty"`
 }
 
 // Faults a Resource can have.
@@ -292,6 +296,9 @@ func (r Resource) problems() []error {
 	}
 	if r.Latency < 0 {
 		errs = append(errs, fmt.Errorf("latency %v: must not be negative", time.Duration(r.Latency)))
+	}
+	if r.FailFirst < 0 {
+		errs = append(errs, fmt.Errorf("fail_first %d: must not be negative", r.FailFirst))
 	}
 	return errs
 }
