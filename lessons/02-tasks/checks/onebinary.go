@@ -1,0 +1,191 @@
+package checks
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// versionFlag chooses, in the binary of proveInOne, the version of the
+// lesson whose tests run.
+const versionFlag = "proof.version"
+
+// proveInOne runs the tests named in every version of the lesson from one
+// test binary, in place of a test binary per version: most of the time of
+// a proof is spent linking, and seven links become one. Each version, a
+// package main in the folder tmp/<version> of the module ProveAll wrote,
+// is copied into a module of its own in tmp/one as package v<i>, its test
+// files made ordinary files (a //line directive keeps their names in what
+// the tests print); a driver package's test of each name calls that test of
+// the version -proof.version names. The binary then runs once per version,
+// in the version's folder as go test would run it, with test2json making
+// the same events as `go test -json`, the package named as go test names
+// it.
+//
+// ok is false, with no error, when this can not stand for go test: a test
+// file has a TestMain (a binary has one), the binary does not build (a test
+// missing from a version, a compile error, which go test would report
+// per version), or a run did not report every test (a crash before the
+// tests ran, in an init). ProveAll then runs go test on each version.
+func proveInOne(ctx context.Context, tmp, lessonDir, modPath string, versions []string, names []string) (events []event, ok bool, err error) {
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancel()
+	one := filepath.Join(tmp, "one")
+	if err := os.Mkdir(one, 0o755); err != nil {
+		return nil, false, err
+	}
+	// tmp/one has a go.mod of its own, so it is not part of the module of
+	// the versions (go test ./... there does not see it).
+	onePath, err := writeModule(one, lessonDir)
+	if err != nil {
+		return nil, false, err
+	}
+	for i, v := range versions {
+		done, err := copyAsPackage(filepath.Join(tmp, v), filepath.Join(one, fmt.Sprintf("v%d", i)), fmt.Sprintf("v%d", i))
+		if err != nil || !done {
+			return nil, false, err
+		}
+	}
+	if err := writeDriver(filepath.Join(one, "driver"), onePath, versions, names); err != nil {
+		return nil, false, err
+	}
+	bin := filepath.Join(tmp, "proof.test")
+	build := exec.CommandContext(ctx, goCommand(), "test", "-c", "-o", bin, "-trimpath", "-vet=off", "-tags", "exercise", "./driver")
+	build.Dir = one
+	build.Env = proofEnv()
+	if out, err := build.CombinedOutput(); err != nil {
+		if ctx.Err() != nil {
+			return nil, false, fmt.Errorf("go test -c of the proof: %w", ctx.Err())
+		}
+		_ = out // go test on each version says what is wrong
+		return nil, false, nil
+	}
+	for _, v := range versions {
+		pkg := modPath + "/" + v
+		evs, err := runJSON(ctx, filepath.Join(tmp, v), pkg, bin, "-test.run", "^("+strings.Join(names, "|")+")$", "-test.count=1", "-test.timeout=2m", "-test.paniconexit0", "-"+versionFlag+"="+v)
+		if err != nil {
+			return nil, false, err
+		}
+		for _, name := range names {
+			if !reported(evs, pkg, name) {
+				return nil, false, nil
+			}
+		}
+		events = append(events, evs...)
+	}
+	return events, true, nil
+}
+
+// copyAsPackage copies the .go files of the package main in src to dst as
+// package name, test files as ordinary files. done is false if a test file
+// declares TestMain.
+func copyAsPackage(src, dst, name string) (done bool, err error) {
+	if err := os.Mkdir(dst, 0o755); err != nil {
+		return false, err
+	}
+	paths, err := filepath.Glob(filepath.Join(src, "*.go"))
+	if err != nil {
+		return false, err
+	}
+	for _, p := range paths {
+		text, err := os.ReadFile(p)
+		if err != nil {
+			return false, err
+		}
+		base := filepath.Base(p)
+		f, err := parser.ParseFile(token.NewFileSet(), base, text, parser.SkipObjectResolution)
+		if err != nil || f.Name.Name != "main" {
+			return false, nil // go test says what is wrong
+		}
+		if hasTestMain(f) {
+			return false, nil
+		}
+		off := int(f.Name.Pos()) - 1 // the file's base is 1
+		renamed := string(text[:off]) + name + string(text[off+len("main"):])
+		out := base
+		if strings.HasSuffix(base, "_test.go") {
+			out = strings.TrimSuffix(base, "_test.go") + "_ptest.go"
+			renamed = "//line " + base + ":1\n" + renamed
+		}
+		if err := os.WriteFile(filepath.Join(dst, out), []byte(renamed), 0o644); err != nil {
+			return false, err
+		}
+	}
+	return true, nil
+}
+
+// hasTestMain reports whether f declares func TestMain.
+func hasTestMain(f *ast.File) bool {
+	for _, d := range f.Decls {
+		if fn, ok := d.(*ast.FuncDecl); ok && fn.Recv == nil && fn.Name.Name == "TestMain" {
+			return true
+		}
+	}
+	return false
+}
+
+// writeDriver writes the driver package: a test of each name that runs the
+// version -proof.version names.
+func writeDriver(dir, onePath string, versions, names []string) error {
+	if err := os.Mkdir(dir, 0o755); err != nil {
+		return err
+	}
+	var b strings.Builder
+	b.WriteString("//go:build exercise\n\npackage driver\n\nimport (\n\t\"flag\"\n\t\"testing\"\n\n")
+	for i := range versions {
+		fmt.Fprintf(&b, "\tv%d %q\n", i, fmt.Sprintf("%s/v%d", onePath, i))
+	}
+	fmt.Fprintf(&b, ")\n\nvar version = flag.String(%q, \"\", \"the version of the lesson to test\")\n", versionFlag)
+	for _, name := range names {
+		fmt.Fprintf(&b, "\nfunc %s(t *testing.T) {\n\tswitch *version {\n", name)
+		for i, v := range versions {
+			fmt.Fprintf(&b, "\tcase %q:\n\t\tv%d.%s(t)\n", v, i, name)
+		}
+		b.WriteString("\tdefault:\n\t\tt.Fatalf(\"no version %q of the lesson\", *version)\n\t}\n}\n")
+	}
+	return os.WriteFile(filepath.Join(dir, "driver_test.go"), []byte(b.String()), 0o644)
+}
+
+// runJSON runs the test binary bin with args in dir under test2json, which
+// names the package pkg, and returns its events.
+func runJSON(ctx context.Context, dir, pkg, bin string, args ...string) ([]event, error) {
+	cmd := exec.CommandContext(ctx, goCommand(), append([]string{"tool", "test2json", "-p", pkg, bin, "-test.v=test2json"}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = proofEnv()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	var events []event
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		var e event
+		if json.Unmarshal(sc.Bytes(), &e) == nil {
+			events = append(events, e)
+		}
+	}
+	if err != nil && ctx.Err() != nil {
+		return nil, fmt.Errorf("the proof's test binary: %w", ctx.Err())
+	}
+	return events, nil
+}
+
+// reported reports whether the events of pkg say test passed or failed.
+func reported(events []event, pkg, test string) bool {
+	for _, e := range events {
+		if e.Package == pkg && e.Test == test && (e.Action == "pass" || e.Action == "fail") {
+			return true
+		}
+	}
+	return false
+}
