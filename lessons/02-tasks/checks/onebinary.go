@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -56,22 +57,40 @@ func proveInOne(ctx context.Context, tmp, lessonDir, modPath string, versions []
 			return nil, false, err
 		}
 	}
-	if err := writeDriver(filepath.Join(one, "driver"), onePath, versions, names); err != nil {
-		return nil, false, err
-	}
+	// A broken version that does not compile fails, as in go test: the
+	// driver is built again without it. The lesson must compile.
+	failed := map[int]string{}
 	bin := filepath.Join(tmp, "proof.test")
-	build := exec.CommandContext(ctx, goCommand(), "test", "-c", "-o", bin, "-trimpath", "-vet=off", "-tags", "exercise", "./driver")
-	build.Dir = one
-	build.Env = proofEnv()
-	if out, err := build.CombinedOutput(); err != nil {
-		if ctx.Err() != nil {
-			return nil, false, fmt.Errorf("go test -c of the proof: %w", ctx.Err())
+	for {
+		out, err := buildDriver(ctx, one, onePath, bin, versions, names, failed)
+		if err != nil {
+			return nil, false, err
 		}
-		_ = out // go test on each version says what is wrong
-		return nil, false, nil
+		if out == "" {
+			break
+		}
+		more := failedVersions(out, onePath, len(versions))
+		_, lesson := more[0]
+		if len(more) == 0 || lesson || strings.TrimSpace(more[-1]) != "" {
+			return nil, false, nil // go test on each version says what is wrong
+		}
+		delete(more, -1)
+		if len(more) == 0 {
+			return nil, false, nil
+		}
+		for i, text := range more {
+			if _, again := failed[i]; again {
+				return nil, false, nil
+			}
+			failed[i] = text
+		}
 	}
-	for _, v := range versions {
+	for i, v := range versions {
 		pkg := modPath + "/" + v
+		if text, ok := failed[i]; ok {
+			events = append(events, event{Action: "build-output", ImportPath: pkg + " [" + pkg + ".test]", Output: text})
+			continue
+		}
 		evs, err := runJSON(ctx, filepath.Join(tmp, v), pkg, bin, "-test.run", "^("+strings.Join(names, "|")+")$", "-test.count=1", "-test.timeout=2m", "-test.paniconexit0", "-"+versionFlag+"="+v)
 		if err != nil {
 			return nil, false, err
@@ -84,6 +103,49 @@ func proveInOne(ctx context.Context, tmp, lessonDir, modPath string, versions []
 		events = append(events, evs...)
 	}
 	return events, true, nil
+}
+
+// buildDriver writes the driver, without the versions that failed, and
+// builds the test binary bin from it. out is the go command's output if the
+// build failed, else empty.
+func buildDriver(ctx context.Context, one, onePath, bin string, versions, names []string, failed map[int]string) (out string, err error) {
+	if err := writeDriver(filepath.Join(one, "driver"), onePath, versions, names, failed); err != nil {
+		return "", err
+	}
+	cmd := exec.CommandContext(ctx, goCommand(), "test", "-c", "-o", bin, "-trimpath", "-vet=off", "-tags", "exercise", "./driver")
+	cmd.Dir = one
+	cmd.Env = proofEnv()
+	b, err := cmd.CombinedOutput()
+	switch {
+	case ctx.Err() != nil:
+		return "", fmt.Errorf("go test -c of the proof: %w", ctx.Err())
+	case err != nil && len(b) == 0:
+		return "", fmt.Errorf("go test -c of the proof: %w", err)
+	case err != nil:
+		return string(b), nil
+	}
+	return "", nil
+}
+
+// failedVersions reads the output of a failed build: the compiler's
+// errors under each "# <onePath>/v<i>" heading, by version index. What
+// is under another heading, or under none, has the index -1.
+func failedVersions(out, onePath string, n int) map[int]string {
+	failed := map[int]string{}
+	i := -1
+	for line := range strings.Lines(out) {
+		if pkg, ok := strings.CutPrefix(line, "# "); ok {
+			i = -1
+			pkg, _, _ = strings.Cut(strings.TrimSpace(pkg), " ")
+			if v, ok := strings.CutPrefix(pkg, onePath+"/v"); ok {
+				if k, err := strconv.Atoi(v); err == nil && k >= 0 && k < n {
+					i = k
+				}
+			}
+		}
+		failed[i] += line
+	}
+	return failed
 }
 
 // copyAsPackage copies the .go files of the package main in src to dst as
@@ -135,21 +197,25 @@ func hasTestMain(f *ast.File) bool {
 }
 
 // writeDriver writes the driver package: a test of each name that runs the
-// version -proof.version names.
-func writeDriver(dir, onePath string, versions, names []string) error {
-	if err := os.Mkdir(dir, 0o755); err != nil {
+// version -proof.version names, of the versions but those failed.
+func writeDriver(dir, onePath string, versions, names []string, failed map[int]string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	var b strings.Builder
 	b.WriteString("//go:build exercise\n\npackage driver\n\nimport (\n\t\"flag\"\n\t\"testing\"\n\n")
 	for i := range versions {
-		fmt.Fprintf(&b, "\tv%d %q\n", i, fmt.Sprintf("%s/v%d", onePath, i))
+		if _, ok := failed[i]; !ok {
+			fmt.Fprintf(&b, "\tv%d %q\n", i, fmt.Sprintf("%s/v%d", onePath, i))
+		}
 	}
 	fmt.Fprintf(&b, ")\n\nvar version = flag.String(%q, \"\", \"the version of the lesson to test\")\n", versionFlag)
 	for _, name := range names {
 		fmt.Fprintf(&b, "\nfunc %s(t *testing.T) {\n\tswitch *version {\n", name)
 		for i, v := range versions {
-			fmt.Fprintf(&b, "\tcase %q:\n\t\tv%d.%s(t)\n", v, i, name)
+			if _, ok := failed[i]; !ok {
+				fmt.Fprintf(&b, "\tcase %q:\n\t\tv%d.%s(t)\n", v, i, name)
+			}
 		}
 		b.WriteString("\tdefault:\n\t\tt.Fatalf(\"no version %q of the lesson\", *version)\n\t}\n}\n")
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -71,6 +72,47 @@ func TestProveInOneFallsBack(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestProveInOneBrokenVersionDoesNotCompile: a broken version made from a
+// learner's tasks.go may not compile (sleep-three names the lesson's
+// constant shortDelay, which this tasks.go calls otherwise):
+// it fails, as in go test, and the others still run in one binary.
+func TestProveInOneBrokenVersionDoesNotCompile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test: skipped with -short")
+	}
+	lesson := t.TempDir()
+	files, err := LessonFiles("..")
+	require.NoError(t, err)
+	for name, text := range files {
+		text = strings.ReplaceAll(text, "shortDelay", "shortWait")
+		require.NoError(t, os.WriteFile(filepath.Join(lesson, name), []byte(text), 0o644))
+	}
+	internal, err := filepath.Abs(filepath.Join("..", "..", "..", "internal"))
+	require.NoError(t, err)
+	mod := strings.Replace(string(readFile(t, filepath.Join("..", "go.mod"))), "=> ../../internal", "=> "+internal, 1)
+	require.NoError(t, os.WriteFile(filepath.Join(lesson, "go.mod"), []byte(mod), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(lesson, "go.sum"), readFile(t, filepath.Join("..", "go.sum")), 0o644))
+
+	tests := map[string][]byte{"proof_test.go": solution(t)}
+	one, inOne, err := proveAll(t.Context(), lesson, tests, []string{ProofTest}, true)
+	require.NoError(t, err)
+	assert.True(t, inOne, "one broken version that does not compile sent the others to go test")
+	each, _, err := proveAll(t.Context(), lesson, tests, []string{ProofTest}, false)
+	require.NoError(t, err)
+	for i, v := range each[ProofTest] {
+		o := one[ProofTest][i]
+		assert.Equal(t, v.Ran, o.Ran, v.Version)
+		assert.Equal(t, v.Passed, o.Passed, v.Version)
+		if v.Version == "sleep-three" {
+			assert.False(t, o.Ran)
+			assert.Contains(t, o.Output, "undefined: shortDelay")
+		} else {
+			assert.True(t, o.Ran, "%s:\n%s", v.Version, o.Output)
+		}
+	}
+	assert.True(t, one[ProofTest][0].Passed, one[ProofTest][0].Output)
 }
 
 // TestProveInOneKeepsFileNames: what a test logs names its own file, as in
