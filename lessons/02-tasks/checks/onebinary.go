@@ -12,8 +12,10 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -85,24 +87,57 @@ func proveInOne(ctx context.Context, tmp, lessonDir, modPath string, versions []
 			failed[i] = text
 		}
 	}
+	test2json, err := test2jsonCommand(ctx)
+	if err != nil {
+		return nil, false, err
+	}
+	// The versions run at the same time, as go test runs packages.
+	runs := make([][]event, len(versions))
+	errs := make([]error, len(versions))
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
 	for i, v := range versions {
 		pkg := modPath + "/" + v
 		if text, ok := failed[i]; ok {
-			events = append(events, event{Action: "build-output", ImportPath: pkg + " [" + pkg + ".test]", Output: text})
+			runs[i] = []event{{Action: "build-output", ImportPath: pkg + " [" + pkg + ".test]", Output: text}}
 			continue
 		}
-		evs, err := runJSON(ctx, filepath.Join(tmp, v), pkg, bin, "-test.run", "^("+strings.Join(names, "|")+")$", "-test.count=1", "-test.timeout=2m", "-test.paniconexit0", "-"+versionFlag+"="+v)
-		if err != nil {
-			return nil, false, err
+		wg.Go(func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			runs[i], errs[i] = runJSON(ctx, test2json, filepath.Join(tmp, v), pkg, bin, "-test.run", "^("+strings.Join(names, "|")+")$", "-test.count=1", "-test.timeout=2m", "-test.paniconexit0", "-"+versionFlag+"="+v)
+		})
+	}
+	wg.Wait()
+	for i, v := range versions {
+		if errs[i] != nil {
+			return nil, false, errs[i]
+		}
+		if _, ok := failed[i]; ok {
+			events = append(events, runs[i]...)
+			continue
 		}
 		for _, name := range names {
-			if !reported(evs, pkg, name) {
+			if !reported(runs[i], modPath+"/"+v, name) {
 				return nil, false, nil
 			}
 		}
-		events = append(events, evs...)
+		events = append(events, runs[i]...)
 	}
 	return events, true, nil
+}
+
+// test2jsonCommand returns the command of the go tool test2json (built
+// once, then kept in the build cache): running it directly spares a go
+// command per version.
+func test2jsonCommand(ctx context.Context) (string, error) {
+	cmd := exec.CommandContext(ctx, goCommand(), "tool", "-n", "test2json")
+	cmd.Env = proofEnv()
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("go tool -n test2json: %w", err)
+	}
+	return strings.TrimSpace(string(out)), nil
 }
 
 // buildDriver writes the driver, without the versions that failed, and
@@ -222,10 +257,10 @@ func writeDriver(dir, onePath string, versions, names []string, failed map[int]s
 	return os.WriteFile(filepath.Join(dir, "driver_test.go"), []byte(b.String()), 0o644)
 }
 
-// runJSON runs the test binary bin with args in dir under test2json, which
-// names the package pkg, and returns its events.
-func runJSON(ctx context.Context, dir, pkg, bin string, args ...string) ([]event, error) {
-	cmd := exec.CommandContext(ctx, goCommand(), append([]string{"tool", "test2json", "-p", pkg, bin, "-test.v=test2json"}, args...)...)
+// runJSON runs the test binary bin with args in dir under the command
+// test2json, which names the package pkg, and returns its events.
+func runJSON(ctx context.Context, test2json, dir, pkg, bin string, args ...string) ([]event, error) {
+	cmd := exec.CommandContext(ctx, test2json, append([]string{"-p", pkg, bin, "-test.v=test2json"}, args...)...)
 	cmd.Dir = dir
 	cmd.Env = proofEnv()
 	var stderr bytes.Buffer
