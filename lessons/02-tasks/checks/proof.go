@@ -56,7 +56,8 @@ type Verdict struct {
 
 // Prove runs the test named ProofTest in testFile against the lesson in
 // lessonDir (its code as it is, then as each variant changes it), each in a
-// package of its own in a temporary module, with one `go test`. The first
+// package of its own in a temporary module, all from one test binary (or,
+// where that can not be, with one `go test`: see proveInOne). The first
 // verdict is the lesson's.
 func Prove(ctx context.Context, lessonDir, testFile string) ([]Verdict, error) {
 	test, err := os.ReadFile(testFile)
