@@ -24,22 +24,24 @@ import (
 const versionFlag = "proof.version"
 
 // proveInOne runs the tests named in every version of the lesson from one
-// test binary, in place of a test binary per version: most of the time of
-// a proof is spent linking, and seven links become one. Each version, a
-// package main in the folder tmp/<version> of the module ProveAll wrote,
-// is copied into a module of its own in tmp/one as package v<i>, its test
-// files made ordinary files (a //line directive keeps their names in what
-// the tests print); a driver package's test of each name calls that test of
-// the version -proof.version names. The binary then runs once per version,
-// in the version's folder as go test would run it, with test2json making
-// the same events as `go test -json`, the package named as go test names
-// it.
+// test binary, in place of a test binary per version: seven links become
+// one (a proof of a learner's tasks.go took about 1.3 s of CPU in place of
+// 2.2 s, measured with BenchmarkGrade's class in internal/cmd/instructor).
+// Each version, a package main in the folder tmp/<version> of the module
+// ProveAll wrote, is copied into a module of its own in tmp/one as package
+// v<i>, its test files made ordinary files (a //line directive keeps their
+// names in what the tests print); a driver package's test of each name
+// calls that test of the version -proof.version names. The binary then
+// runs once per version, in the version's folder as go test would run it,
+// with test2json making the same events as `go test -json`, the package
+// named as go test names it. A broken version that does not compile fails
+// as it does in go test, and the binary is built without it.
 //
 // ok is false, with no error, when this can not stand for go test: a test
-// file has a TestMain (a binary has one), the binary does not build (a test
-// missing from a version, a compile error, which go test would report
-// per version), or a run did not report every test (a crash before the
-// tests ran, in an init). ProveAll then runs go test on each version.
+// file has a TestMain (a binary has one), the lesson or the driver does not
+// compile (a test missing, a compile error: go test says it best), or a run
+// did not report every test (a crash before the tests ran, in an init).
+// ProveAll then runs go test on each version.
 func proveInOne(ctx context.Context, tmp, lessonDir, modPath string, versions []string, names []string) (events []event, ok bool, err error) {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
