@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -22,13 +23,14 @@ const classSize = 30
 // does (two students at a time on this 2-core machine: -j's default is
 // runtime.NumCPU()), and reports the wall time of the class (s/class), the
 // CPU time of its go commands and test binaries (cpu-s: what the load of
-// the machine changes least), and
-// what the grader spent building and running (build-s, run-s: summed over
-// the students, so with 2 at a time they add up to about twice s/class).
+// the machine changes least), and what the grader spent building and
+// running (build-s, run-s: summed over the students, so with 2 at a time
+// they add up to about twice s/class).
 //
-//	make bench BENCH=Grade                       # every lesson
-//	make bench BENCH='Grade/02-tasks'            # one lesson
+//	make bench BENCH=Grade                         # every lesson (not make bench alone)
+//	make bench BENCH='Grade/02-tasks/solved'       # one lesson, one class
 //	WORKBOOK_GRADE_TRACE=1 make bench BENCH=Grade  # and each student's times
+//	go test -run '^$' -bench Grade -benchtime 1x -timeout 30m ./internal/cmd/instructor
 //
 // The class is made of the lesson's fixture students
 // (testdata/instructor/submissions/<lesson>) where it has some, else of
@@ -43,6 +45,9 @@ const classSize = 30
 // grade of them costs. (A comment would not do: 02's broken versions are
 // printed without comments, and would be compiled once for the class.)
 func BenchmarkGrade(b *testing.B) {
+	if f := flag.Lookup("test.bench"); f != nil && f.Value.String() == "." {
+		b.Skip("grades ten classes of 30 (minutes): ask for it by name, make bench BENCH=Grade")
+	}
 	for _, lesson := range lessonsB(b) {
 		for _, class := range []string{"mixed", "solved"} {
 			b.Run(lesson+"/"+class, func(b *testing.B) { benchGrade(b, lesson, class) })
