@@ -71,9 +71,11 @@ func Grade(ctx context.Context, opts GradeOptions, w io.Writer) error {
 	if g.timeout <= 0 {
 		g.timeout = time.Minute
 	}
+	t0 := time.Now()
 	if _, err := BuildHandout(HandoutOptions{Lesson: opts.Lesson, Out: filepath.Join(work, "base"), Root: wb.root}); err != nil {
 		return err
 	}
+	g.trace("(handout): written in %v", time.Since(t0).Round(10*time.Millisecond))
 	if err := g.reference(ctx); err != nil {
 		return err
 	}
@@ -208,7 +210,9 @@ func (g *grader) reference(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("the reference of %s does not build in a handout:\n%s", g.lesson, out)
 	}
+	t0 = time.Now()
 	res, _ := g.exec(ctx, bin, exDir, "^TestExercises$")
+	g.trace("(reference): ran its checks in %v", time.Since(t0).Round(10*time.Millisecond))
 	for _, m := range runRE.FindAllStringSubmatch(res, -1) {
 		if !slices.Contains(g.exercises, m[1]) {
 			g.exercises = append(g.exercises, m[1])
