@@ -51,7 +51,8 @@ const (
 // its exercise folder, so their checks/, tests and Makefile never run. The
 // copy is built once, with -race, into a test binary, which then runs once
 // per exercise: the leak check (goleak, at the end of every test binary) and
-// a crash are so blamed on the one exercise that caused them.
+// a crash are so blamed on the one exercise that caused them. Students who
+// hand in the same files are graded once.
 func Grade(ctx context.Context, opts GradeOptions, w io.Writer) error {
 	start := time.Now()
 	wb, err := openWorkbook(opts.Root, opts.Lesson)
@@ -300,20 +301,10 @@ func (g *grader) sameFiles(students []submission) []int {
 		if err != nil {
 			continue
 		}
-		h := sha256.New()
-		for _, f := range files {
-			b, err := os.ReadFile(f)
-			if err != nil {
-				h = nil
-				break
-			}
-			fmt.Fprintf(h, "%s %d\n", filepath.Base(f), len(b))
-			h.Write(b)
-		}
-		if h == nil {
+		key, err := filesKey(files)
+		if err != nil {
 			continue
 		}
-		key := [sha256.Size]byte(h.Sum(nil))
 		if j, ok := seen[key]; ok {
 			first[i] = j
 		} else {
@@ -321,6 +312,20 @@ func (g *grader) sameFiles(students []submission) []int {
 		}
 	}
 	return first
+}
+
+// filesKey hashes the names and contents of files.
+func filesKey(files []string) ([sha256.Size]byte, error) {
+	h := sha256.New()
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return [sha256.Size]byte{}, err
+		}
+		fmt.Fprintf(h, "%s %d\n", filepath.Base(f), len(b))
+		h.Write(b)
+	}
+	return [sha256.Size]byte(h.Sum(nil)), nil
 }
 
 // renamed returns a copy of rows given to student.
