@@ -15,7 +15,6 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 )
 
@@ -93,34 +92,45 @@ func proveInOne(ctx context.Context, tmp, lessonDir, modPath string, versions []
 	if err != nil {
 		return nil, false, err
 	}
-	// The versions run at the same time, as go test runs packages.
+	// The versions run at the same time, as go test runs packages; each
+	// run sends its result once.
+	type result struct {
+		i      int
+		events []event
+		err    error
+	}
+	results := make(chan result)
+	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+	started := 0
+	for i, v := range versions {
+		if _, ok := failed[i]; ok {
+			continue
+		}
+		started++
+		go func() {
+			sem <- struct{}{}
+			defer func() { <-sem }()
+			evs, err := runJSON(ctx, test2json, filepath.Join(tmp, v), modPath+"/"+v, bin, "-test.run", "^("+strings.Join(names, "|")+")$", "-test.count=1", "-test.timeout=2m", "-test.paniconexit0", "-"+versionFlag+"="+v)
+			results <- result{i, evs, err}
+		}()
+	}
 	runs := make([][]event, len(versions))
 	errs := make([]error, len(versions))
-	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	var wg sync.WaitGroup
+	for range started {
+		r := <-results
+		runs[r.i], errs[r.i] = r.events, r.err
+	}
 	for i, v := range versions {
 		pkg := modPath + "/" + v
 		if text, ok := failed[i]; ok {
-			runs[i] = []event{{Action: "build-output", ImportPath: pkg + " [" + pkg + ".test]", Output: text}}
+			events = append(events, event{Action: "build-output", ImportPath: pkg + " [" + pkg + ".test]", Output: text})
 			continue
 		}
-		wg.Go(func() {
-			sem <- struct{}{}
-			defer func() { <-sem }()
-			runs[i], errs[i] = runJSON(ctx, test2json, filepath.Join(tmp, v), pkg, bin, "-test.run", "^("+strings.Join(names, "|")+")$", "-test.count=1", "-test.timeout=2m", "-test.paniconexit0", "-"+versionFlag+"="+v)
-		})
-	}
-	wg.Wait()
-	for i, v := range versions {
 		if errs[i] != nil {
 			return nil, false, errs[i]
 		}
-		if _, ok := failed[i]; ok {
-			events = append(events, runs[i]...)
-			continue
-		}
 		for _, name := range names {
-			if !reported(runs[i], modPath+"/"+v, name) {
+			if !reported(runs[i], pkg, name) {
 				return nil, false, nil
 			}
 		}
