@@ -165,7 +165,7 @@ grade: need-lesson ## instructors: grade students' exercise folders: LESSON=02-t
 INSTRUCTOR = instructor=$$(mktemp -d)/instructor && $(GO) build -o $$instructor ./internal/cmd/instructor
 
 bench: ## benchmarks (BENCH=regexp to choose)
-	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem $(REF_PKGS)
+	$(GO) test -run '^$$' -bench '$(BENCH)' -benchmem -timeout 30m $(REF_PKGS)
 
 mutate: ## the bugs the tests miss: mutants of PKG (default work) that pass make test's tests; MUTATE='-j 2 -race -json'
 	$(GO) run ./internal/cmd/mutate $(MUTATE) $(PKG)

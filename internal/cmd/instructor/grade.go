@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -50,7 +51,8 @@ const (
 // its exercise folder, so their checks/, tests and Makefile never run. The
 // copy is built once, with -race, into a test binary, which then runs once
 // per exercise: the leak check (goleak, at the end of every test binary) and
-// a crash are so blamed on the one exercise that caused them.
+// a crash are so blamed on the one exercise that caused them. Students who
+// hand in the same files are graded once.
 func Grade(ctx context.Context, opts GradeOptions, w io.Writer) error {
 	start := time.Now()
 	wb, err := openWorkbook(opts.Root, opts.Lesson)
@@ -70,17 +72,23 @@ func Grade(ctx context.Context, opts GradeOptions, w io.Writer) error {
 	if g.timeout <= 0 {
 		g.timeout = time.Minute
 	}
+	t0 := time.Now()
 	if _, err := BuildHandout(HandoutOptions{Lesson: opts.Lesson, Out: filepath.Join(work, "base"), Root: wb.root}); err != nil {
 		return err
 	}
+	g.trace("(handout): written in %v", time.Since(t0).Round(10*time.Millisecond))
 	if err := g.reference(ctx); err != nil {
 		return err
 	}
 	rows := make([][]Row, len(students))
+	same := g.sameFiles(students)
 	jobs := max(opts.Jobs, 1)
 	sem := make(chan struct{}, jobs)
 	var wg sync.WaitGroup
 	for i, s := range students {
+		if same[i] != i {
+			continue
+		}
 		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
@@ -90,6 +98,12 @@ func Grade(ctx context.Context, opts GradeOptions, w io.Writer) error {
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("grading interrupted: %w", err)
+	}
+	for i, s := range students {
+		if j := same[i]; j != i {
+			g.trace("%s: the same files as %s, graded once", s.name, students[j].name)
+			rows[i] = renamed(rows[j], s.name)
+		}
 	}
 	all := slices.Concat(rows...)
 	csvPath := opts.CSV
@@ -197,7 +211,9 @@ func (g *grader) reference(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("the reference of %s does not build in a handout:\n%s", g.lesson, out)
 	}
+	t0 = time.Now()
 	res, _ := g.exec(ctx, bin, exDir, "^TestExercises$")
+	g.trace("(reference): ran its checks in %v", time.Since(t0).Round(10*time.Millisecond))
 	for _, m := range runRE.FindAllStringSubmatch(res, -1) {
 		if !slices.Contains(g.exercises, m[1]) {
 			g.exercises = append(g.exercises, m[1])
@@ -270,6 +286,55 @@ func (g *grader) student(ctx context.Context, i int, s submission) []Row {
 		rows[j].Reason = failReason(out)
 	}
 	return g.markBroken(rows)
+}
+
+// sameFiles returns, for each student, the first student whose files to
+// grade (names and contents) are the same as theirs: the same files get
+// the same grade, so they are graded once. A student whose files can not
+// be read is their own first (their grade says why).
+func (g *grader) sameFiles(students []submission) []int {
+	first := make([]int, len(students))
+	seen := map[[sha256.Size]byte]int{}
+	for i, s := range students {
+		first[i] = i
+		files, err := g.studentFiles(s.dir)
+		if err != nil {
+			continue
+		}
+		key, err := filesKey(files)
+		if err != nil {
+			continue
+		}
+		if j, ok := seen[key]; ok {
+			first[i] = j
+		} else {
+			seen[key] = i
+		}
+	}
+	return first
+}
+
+// filesKey hashes the names and contents of files.
+func filesKey(files []string) ([sha256.Size]byte, error) {
+	h := sha256.New()
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return [sha256.Size]byte{}, err
+		}
+		fmt.Fprintf(h, "%s %d\n", filepath.Base(f), len(b))
+		h.Write(b)
+	}
+	return [sha256.Size]byte(h.Sum(nil)), nil
+}
+
+// renamed returns a copy of rows given to student.
+func renamed(rows []Row, student string) []Row {
+	out := slices.Clone(rows)
+	for i := range out {
+		out[i].Student = student
+	}
+	return out
 }
 
 // markBroken marks the rows of exercises the reference fails.

@@ -230,7 +230,8 @@ func TestHandoutBadInput(t *testing.T) {
 // the CSV with testdata/instructor/grades-<lesson>.csv.golden: one student
 // is correct, one sequential (and ships tests and a Makefile that claim
 // success, which must not run), one leaks a goroutine, one races, one does
-// not build, one prints in the wrong order.
+// not build, one prints in the wrong order; and a seventh hands in the same
+// files as the racy one, and is graded once with them.
 func TestGradeFixtures(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a race binary per fixture (-short skips)")
@@ -240,15 +241,29 @@ func TestGradeFixtures(t *testing.T) {
 			subs, err := filepath.Glob(filepath.Join(root, "testdata", "instructor", "submissions", lesson, "*"))
 			require.NoError(t, err)
 			require.Len(t, subs, 6)
+			// A seventh student hands in racy's files: graded once, for both.
+			racy := filepath.Join(root, "testdata", "instructor", "submissions", lesson, "racy")
+			twin := filepath.Join(t.TempDir(), "twin-of-racy")
+			require.NoError(t, os.CopyFS(twin, os.DirFS(racy)))
 			csvPath := filepath.Join(t.TempDir(), "grades.csv")
-			var out bytes.Buffer
+			var out, trace bytes.Buffer
 			start := time.Now()
-			err = Grade(context.Background(), GradeOptions{Lesson: lesson, Root: root, Submissions: subs, CSV: csvPath, Jobs: 2, Timeout: time.Minute}, &out)
+			err = Grade(context.Background(), GradeOptions{Lesson: lesson, Root: root, Submissions: append(subs, twin), CSV: csvPath, Jobs: 2, Timeout: time.Minute, Verbose: &trace}, &out)
 			require.NoError(t, err, out.String())
-			t.Logf("graded %d submissions in %v", len(subs), time.Since(start).Round(time.Millisecond))
+			t.Logf("graded %d submissions in %v", len(subs)+1, time.Since(start).Round(time.Millisecond))
 			got, err := os.ReadFile(csvPath)
 			require.NoError(t, err)
-			golden.Assert(t, "instructor", "grades-"+lesson+".csv", got)
+			var fixtures, twins []string
+			for _, line := range strings.SplitAfter(string(got), "\n") {
+				if rest, ok := strings.CutPrefix(line, "twin-of-racy,"); ok {
+					twins = append(twins, "racy,"+rest)
+				} else {
+					fixtures = append(fixtures, line)
+				}
+			}
+			golden.Assert(t, "instructor", "grades-"+lesson+".csv", []byte(strings.Join(fixtures, "")))
+			assert.Equal(t, regexp.MustCompile(`(?m)^racy,.*\n`).FindAllString(string(got), -1), twins, "the twin's grade is not racy's")
+			assert.Contains(t, trace.String(), "twin-of-racy: the same files as racy, graded once")
 			lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 			assert.Equal(t, csvPath, lines[len(lines)-1], "the CSV's path is the last line")
 			assert.Regexp(t, `(?m)^correct\s+\d+ of \d+\s*$`, out.String())

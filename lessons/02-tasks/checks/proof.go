@@ -56,7 +56,8 @@ type Verdict struct {
 
 // Prove runs the test named ProofTest in testFile against the lesson in
 // lessonDir (its code as it is, then as each variant changes it), each in a
-// package of its own in a temporary module, with one `go test`. The first
+// package of its own in a temporary module, all from one test binary (or,
+// where that can not be, with one `go test`: see proveInOne). The first
 // verdict is the lesson's.
 func Prove(ctx context.Context, lessonDir, testFile string) ([]Verdict, error) {
 	test, err := os.ReadFile(testFile)
@@ -74,25 +75,32 @@ func Prove(ctx context.Context, lessonDir, testFile string) ([]Verdict, error) {
 // the lesson in lessonDir and each variant of it, and returns each test's
 // verdicts, the lesson's first.
 func ProveAll(ctx context.Context, lessonDir string, tests map[string][]byte, names ...string) (map[string][]Verdict, error) {
+	all, _, err := proveAll(ctx, lessonDir, tests, names, true)
+	return all, err
+}
+
+// proveAll is ProveAll, in one test binary if oneBinary and it can
+// (proveInOne), else with go test on each version; inOne says which.
+func proveAll(ctx context.Context, lessonDir string, tests map[string][]byte, names []string, oneBinary bool) (all map[string][]Verdict, inOne bool, err error) {
 	files, err := LessonFiles(lessonDir)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	tmp, err := os.MkdirTemp("", "proof-")
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	defer os.RemoveAll(tmp)
 	modPath, err := writeModule(tmp, lessonDir)
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	versions := map[string]map[string]string{"lesson": files}
 	order := []Verdict{{Version: "lesson"}}
 	for _, v := range Variants() {
 		changed, err := v.Apply(files)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		versions[v.Name] = changed
 		order = append(order, Verdict{Version: v.Name, Says: v.Says})
@@ -100,20 +108,30 @@ func ProveAll(ctx context.Context, lessonDir string, tests map[string][]byte, na
 	for name, files := range versions {
 		dir := filepath.Join(tmp, name)
 		if err := os.Mkdir(dir, 0o755); err != nil {
-			return nil, err
+			return nil, false, err
 		}
 		for f, text := range tests {
 			files[f] = string(text)
 		}
 		for f, text := range files {
 			if err := os.WriteFile(filepath.Join(dir, f), []byte(text), 0o644); err != nil {
-				return nil, err
+				return nil, false, err
 			}
 		}
 	}
-	events, err := goTest(ctx, tmp, names)
+	var versionNames []string
+	for _, v := range order {
+		versionNames = append(versionNames, v.Version)
+	}
+	var events []event
+	if oneBinary {
+		events, inOne, err = proveInOne(ctx, tmp, lessonDir, modPath, versionNames, names)
+	}
+	if err == nil && !inOne {
+		events, err = goTest(ctx, tmp, names)
+	}
 	if err != nil {
-		return nil, err
+		return nil, false, err
 	}
 	out := map[string][]Verdict{}
 	for _, test := range names {
@@ -123,7 +141,7 @@ func ProveAll(ctx context.Context, lessonDir string, tests map[string][]byte, na
 		}
 		out[test] = verdicts
 	}
-	return out, nil
+	return out, inOne, nil
 }
 
 // read sets v from the events of package pkg: whether the test ran and
@@ -237,14 +255,15 @@ type event struct {
 
 // goTest runs the tests named in every package of the module in dir.
 // -trimpath keeps the temporary folder out of the build cache's keys.
+// -vet=off: go vet is no part of the proof (a version "caught" by vet
+// would not be caught by the test), and a grade does not vet a student's
+// code either.
 func goTest(ctx context.Context, dir string, names []string) ([]event, error) {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, goCommand(), "test", "-trimpath", "-tags", "exercise", "-count=1", "-json", "-timeout", "2m", "-run", "^("+strings.Join(names, "|")+")$", "./...")
+	cmd := exec.CommandContext(ctx, goCommand(), "test", "-trimpath", "-vet=off", "-tags", "exercise", "-count=1", "-json", "-timeout", "2m", "-run", "^("+strings.Join(names, "|")+")$", "./...")
 	cmd.Dir = dir
-	// The module stands alone; TZ pins the clock
-	// lines ("started at 00:00:00") that a test may compare.
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly", "TZ=UTC")
+	cmd.Env = proofEnv()
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
@@ -266,6 +285,13 @@ func goTest(ctx context.Context, dir string, names []string) ([]event, error) {
 		return nil, fmt.Errorf("go test of the proof did not run (%v): %s", err, strings.TrimSpace(stderr.String()))
 	}
 	return events, nil
+}
+
+// proofEnv is the environment of the proof's go commands and test
+// binaries: the module stands alone; TZ pins the clock lines ("started at
+// 00:00:00") that a test may compare.
+func proofEnv() []string {
+	return append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly", "TZ=UTC")
 }
 
 // goCommand is the go command of the toolchain that runs the checks.

@@ -83,7 +83,7 @@ func TestVariantsApplyToOtherAnswers(t *testing.T) {
 // broken version but inline-task is needed. (No test misses inline-task
 // alone: its run takes 3 s and prints hello first, as await-first's does, so
 // a test that catches await-first catches it too; it stays for its message,
-// which points at CreateTask.) One `go test` of seven packages: skipped with
+// which points at CreateTask.) Seven packages built and run: skipped with
 // -short, and when the lesson is handed out without the solutions.
 func TestSolutionCatchesEveryVariant(t *testing.T) {
 	if testing.Short() {
