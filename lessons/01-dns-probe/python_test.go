@@ -49,8 +49,11 @@ func TestPython(t *testing.T) {
 }
 
 // checkExecutor checks executor.py's output: at most as many lookups at once
-// as the default executor has threads, min(32, CPUs+4), and about as many
-// rounds of 0.2 s as that takes (one more allowed for a loaded machine).
+// as the default executor has threads, min(32, CPUs+4), and at least as many
+// rounds of 0.2 s as that takes. The lower bound is the claim (no load makes
+// the pool bigger); the upper bound is loose, because a loaded machine
+// (a CI box running other tests) wakes the threads late, but still catches
+// a pool of half the size.
 func checkExecutor(t *testing.T, out string) {
 	t.Helper()
 	var cpus, threads, most, rounds int
@@ -61,7 +64,7 @@ func checkExecutor(t *testing.T, out string) {
 	assert.Equal(t, min(32, cpus+4), threads, out)
 	assert.Equal(t, min(threads, 35), most, out)
 	want := int(math.Ceil(35 / float64(threads)))
-	assert.True(t, rounds == want || rounds == want+1, "took %d rounds, want %d (or %d on a loaded machine)\n%s", rounds, want, want+1, out)
+	assert.True(t, rounds >= want && rounds < 2*want, "took %d rounds, want %d (up to %d on a loaded machine)\n%s", rounds, want, 2*want-1, out)
 }
 
 // checkCancel checks cancel.py's output: the cancel comes at 0.2 s while the
