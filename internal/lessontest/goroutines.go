@@ -3,6 +3,8 @@ package lessontest
 import (
 	"runtime"
 	"strings"
+	"testing"
+	"testing/synctest"
 )
 
 // BubbleGoroutines counts the goroutines of testing/synctest bubbles (while
@@ -25,21 +27,120 @@ func BubbleGoroutinesIn(frame string) int {
 // countBubble counts the goroutines of synctest bubbles whose stack match
 // accepts.
 func countBubble(match func(stack string) bool) int {
-	buf := make([]byte, 1<<20)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
-			break
-		}
-		buf = make([]byte, 2*len(buf))
-	}
 	count := 0
-	for _, g := range strings.Split(string(buf), "\n\n") {
+	for _, g := range strings.Split(allStacks(), "\n\n") {
 		header, _, _ := strings.Cut(g, "\n")
 		if strings.Contains(header, "synctest bubble") && match(g) {
 			count++
 		}
 	}
 	return count
+}
+
+// Deadlock is what testing/synctest said when it found the goroutines of a
+// bubble blocked for good, with the stacks of those goroutines: synctest
+// prints them only when its panic ends the test binary, and a check that
+// recovers the panic to say what it means would lose them.
+type Deadlock struct {
+	// Exited is true when the bubble's function had returned and left
+	// goroutines blocked ("main bubble goroutine has exited but blocked
+	// goroutines remain"), false when every goroutine, the function's own
+	// included, was blocked before it returned ("all goroutines in bubble
+	// are blocked").
+	Exited bool
+	Reason string // synctest's words
+	// Stacks is the goroutine dump of the bubble's goroutines, in the
+	// runtime's format, left out those whose stacks name no file of a
+	// lesson (the simulated network's), unless none does.
+	Stacks string
+}
+
+// Error is synctest's reason and, on the lines below it, the stacks:
+// make check (internal/exercise/report) reads them from a check's message
+// to name the learner's goroutine, the line and what it waits for.
+func (d *Deadlock) Error() string { return d.Reason + "\n" + d.Stacks }
+
+// SynctestTest is synctest.Test, except that when synctest finds the
+// bubble's goroutines blocked for good it returns a *Deadlock that names
+// them instead of panicking. Other panics go on.
+func SynctestTest(t *testing.T, f func(t *testing.T)) (dl *Deadlock) {
+	t.Helper()
+	bubble := ""
+	defer func() {
+		r := recover()
+		if r == nil {
+			return
+		}
+		err, ok := r.(error)
+		if !ok || !strings.HasPrefix(err.Error(), "deadlock: ") || bubble == "" {
+			panic(r)
+		}
+		dl = &Deadlock{
+			Exited: strings.Contains(err.Error(), "has exited"),
+			Reason: err.Error(),
+			Stacks: bubbleStacks(bubble),
+		}
+	}()
+	synctest.Test(t, func(t *testing.T) {
+		bubble = currentBubble()
+		f(t)
+	})
+	return nil
+}
+
+// currentBubble is the id of the synctest bubble of the calling goroutine,
+// as its stack's header says: "goroutine 25 [running, synctest bubble 4]:".
+func currentBubble() string {
+	buf := make([]byte, 256)
+	header, _, _ := strings.Cut(string(buf[:runtime.Stack(buf, false)]), "\n")
+	_, id, ok := strings.Cut(header, "synctest bubble ")
+	if !ok {
+		return ""
+	}
+	id, _, _ = strings.Cut(id, "]")
+	id, _, _ = strings.Cut(id, ",")
+	return id
+}
+
+// bubbleStacks is the dump of the goroutines of bubble id (see Deadlock's
+// Stacks).
+func bubbleStacks(id string) string {
+	var all, lessons []string
+	for _, g := range strings.Split(allStacks(), "\n\n") {
+		header, _, _ := strings.Cut(g, "\n")
+		if !inBubble(header, id) {
+			continue
+		}
+		all = append(all, g)
+		if strings.Contains(g, "/lessons/") || strings.Contains(g, "\tlessons/") {
+			lessons = append(lessons, g)
+		}
+	}
+	if len(lessons) > 0 {
+		all = lessons
+	}
+	return strings.Join(all, "\n\n")
+}
+
+// inBubble reports whether a goroutine's header names bubble id.
+func inBubble(header, id string) bool {
+	_, rest, ok := strings.Cut(header, "synctest bubble ")
+	if !ok {
+		return false
+	}
+	rest, _, _ = strings.Cut(rest, "]")
+	rest, _, _ = strings.Cut(rest, ",")
+	return rest == id
+}
+
+// allStacks is runtime.Stack of every goroutine, whole.
+func allStacks() string {
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			return string(buf[:n])
+		}
+		buf = make([]byte, 2*len(buf))
+	}
 }

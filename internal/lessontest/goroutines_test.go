@@ -1,6 +1,10 @@
 package lessontest
 
 import (
+	"fmt"
+	"os"
+	"os/exec"
+	"regexp"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -25,4 +29,52 @@ func TestBubbleGoroutines(t *testing.T) {
 		synctest.Wait()
 		assert.Equal(t, 0, BubbleGoroutines("")-before, "the sleeper has ended")
 	})
+}
+
+// TestSynctestTestDeadlock: when synctest finds the bubble's goroutines
+// blocked for good, SynctestTest returns a Deadlock whose stacks name the
+// blocked goroutine's line and wait, and tells a function that never
+// returned from one that returned and left goroutines behind. The
+// goroutines stay blocked for good (goleak would fail this binary), so each
+// case runs in a child process that prints what it got.
+func TestSynctestTestDeadlock(t *testing.T) {
+	if c := os.Getenv("LESSONTEST_DEADLOCK"); c != "" {
+		dl := SynctestTest(t, func(t *testing.T) {
+			ch := make(chan int)
+			go func() { ch <- 1 }() // blocked for good: nobody receives
+			if c == "never" {
+				select {} // the function never returns
+			}
+		})
+		fmt.Printf("nil=%v exited=%v\n", dl == nil, dl != nil && dl.Exited)
+		if dl != nil {
+			fmt.Println(dl.Error())
+		}
+		return
+	}
+	for c, want := range map[string]string{"never": "exited=false", "returned": "exited=true"} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestSynctestTestDeadlock$", "-test.v")
+		cmd.Env = append(os.Environ(), "LESSONTEST_DEADLOCK="+c)
+		out, _ := cmd.CombinedOutput() // goleak fails the child: the goroutine is blocked for good
+		assert.Contains(t, string(out), "nil=false "+want, c)
+		assert.Regexp(t, regexp.MustCompile(`goroutine \d+ \[chan send \(durable\), synctest bubble \d+\]:\n.*TestSynctestTestDeadlock\.func1\.1\(\)\n\s+\S+/goroutines_test\.go:\d+`), string(out), c)
+		if c == "never" {
+			assert.Contains(t, string(out), "deadlock: all goroutines in bubble are blocked", c)
+		} else {
+			assert.Contains(t, string(out), "deadlock: main bubble goroutine has exited but blocked goroutines remain", c)
+		}
+	}
+}
+
+// TestSynctestTestNoDeadlock: a bubble whose goroutines all end is no
+// deadlock.
+func TestSynctestTestNoDeadlock(t *testing.T) {
+	assert.Nil(t, SynctestTest(t, func(t *testing.T) {
+		done := make(chan struct{})
+		go func() {
+			time.Sleep(time.Second)
+			close(done)
+		}()
+		<-done
+	}))
 }

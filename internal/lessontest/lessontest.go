@@ -49,13 +49,25 @@ func Call(run func(stdout, stderr io.Writer) int) Result {
 // and runs it, usually with Call.
 func Virtual(t *testing.T, cancelAfter time.Duration, body func(t *testing.T, ctx context.Context)) {
 	t.Helper()
-	synctest.Test(t, func(t *testing.T) {
-		ctx, cancel := context.WithCancel(context.Background())
-		defer cancel()
-		if cancelAfter > 0 {
-			stop := time.AfterFunc(cancelAfter, cancel)
-			defer stop.Stop()
-		}
-		body(t, ctx)
-	})
+	synctest.Test(t, func(t *testing.T) { cancelled(t, cancelAfter, body) })
+}
+
+// VirtualDeadlock is Virtual, except that when synctest finds goroutines
+// blocked for good it returns a *Deadlock that names them (SynctestTest)
+// instead of panicking.
+func VirtualDeadlock(t *testing.T, cancelAfter time.Duration, body func(t *testing.T, ctx context.Context)) *Deadlock {
+	t.Helper()
+	return SynctestTest(t, func(t *testing.T) { cancelled(t, cancelAfter, body) })
+}
+
+// cancelled calls body with a context cancelled after cancelAfter (never if
+// cancelAfter <= 0).
+func cancelled(t *testing.T, cancelAfter time.Duration, body func(t *testing.T, ctx context.Context)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if cancelAfter > 0 {
+		stop := time.AfterFunc(cancelAfter, cancel)
+		defer stop.Stop()
+	}
+	body(t, ctx)
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"io"
 	"os"
 	"regexp"
 	"strconv"
@@ -13,6 +15,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"goasync.dev/workbook/internal/exercise"
+	"goasync.dev/workbook/internal/fetch"
 	"goasync.dev/workbook/internal/fetch/fetchtest"
 	"goasync.dev/workbook/internal/golden"
 	"goasync.dev/workbook/internal/simnet"
@@ -166,6 +169,31 @@ func TestCtrlCVirtual(t *testing.T) {
 	golden.Assert(t, checks.Lesson, "total-cancelled", []byte(virtual(t, at).Output()))
 }
 
+// TestOneURLIsSingular: a run of one URL says "of 1 URL", not "of 1 URLs",
+// in each line that counts them: Ctrl-C, a cut.
+func TestOneURLIsSingular(t *testing.T) {
+	res := virtual(t, 50*time.Millisecond, "-mode", "hedge")
+	assert.Equal(t, "interrupted after 50ms: 0 of 1 URL finished (exit code 130)\n", res.Stderr)
+	for _, line := range []string{report2(t, 0, 1), report2(t, 1, 0)} {
+		assert.NotContains(t, line, "1 URLs")
+		assert.Contains(t, line, "of 1 URL ")
+	}
+}
+
+// report2 is report's stderr line for one URL, cut or failed.
+func report2(t *testing.T, cut, failed int) string {
+	t.Helper()
+	r := fetch.Result{URL: slowMirror}
+	switch {
+	case cut > 0:
+		r.Err = fetch.Cancelled{Cause: context.DeadlineExceeded}
+	case failed > 0:
+		r.Err = errors.New("refused")
+	}
+	_, line := report(context.Background(), io.Discard, "shield", time.Second, []string{slowMirror}, []fetch.Result{r}, time.Second)
+	return line
+}
+
 // TestBadInput: every bad flag names itself, says what to do, exits 2.
 func TestBadInput(t *testing.T) {
 	for _, tc := range []struct {
@@ -201,6 +229,11 @@ func TestOutputLost(t *testing.T) {
 	defer full.Close()
 	var stderr strings.Builder
 	code := run(context.Background(), []string{"-mode", "hedge", "-hedge", "1ms"}, full, &stderr, nil)
+	assert.Equal(t, exitCut, code)
+	assert.Equal(t, "04-timeouts: the output was lost: write /dev/full: no space left on device (exit code 1)\n", stderr.String())
+	// A run that also fails says only that the output was lost: one line.
+	stderr.Reset()
+	code = run(context.Background(), []string{"-mode", "per-request", "-timeout", "1ms"}, full, &stderr, nil)
 	assert.Equal(t, exitCut, code)
 	assert.Equal(t, "04-timeouts: the output was lost: write /dev/full: no space left on device (exit code 1)\n", stderr.String())
 }

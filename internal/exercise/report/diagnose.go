@@ -194,6 +194,8 @@ func (d *diagnoser) addMessage(file, text string, lines []string, i int) int {
 	case text == "" && len(more) > 0 && strings.Contains(more[0], "Error Trace:"):
 		d.addTestify(more)
 	case strings.TrimSpace(text) == "" && len(more) == 0:
+	case slices.ContainsFunc(more, func(m string) bool { return headerRE.MatchString(strings.TrimSpace(m)) }):
+		d.addStuck(text, more)
 	default:
 		d.find(findMessage, strings.TrimSpace(text))
 		d.messages = append(d.messages, sentence(text))
@@ -205,6 +207,85 @@ func (d *diagnoser) addMessage(file, text string, lines []string, i int) int {
 		}
 	}
 	return end - 1
+}
+
+// addStuck files a check's message that ends with the stacks of the
+// goroutines synctest found blocked for good (lessontest.Deadlock: the
+// check recovered synctest's panic, so the test binary printed no dump):
+// the check's words, then which goroutines of the learner are stuck, on
+// what and where, as for a deadlock that ended the binary.
+func (d *diagnoser) addStuck(text string, more []string) {
+	gs := parseGoroutines(more)
+	slices.SortStableFunc(gs, func(a, b goroutine) int { return waitsForOthers(a) - waitsForOthers(b) })
+	s := strings.TrimSuffix(strings.TrimSpace(text), ":") + ": " + blockedList(gs) + "."
+	if q := firstQuestion(gs); q != "" {
+		s += " " + q
+	}
+	d.find(findMessage, stuckFinding(gs))
+	d.messages = append(d.messages, s)
+	for _, m := range more {
+		if m = strings.TrimSpace(m); strings.HasPrefix(m, "deadlock: ") {
+			d.detail = append(d.detail, m)
+			break
+		}
+	}
+	d.detail = append(d.detail, learnerStacks(gs, "")...)
+	d.detail = append(d.detail, "")
+}
+
+// waitsForOthers ranks a blocked goroutine by how surely it only waits for
+// the others, so that the one to look at first comes first: the goroutine
+// that runs the check's code (it called the learner's code and waits for
+// it) last, before it one in wg.Wait (it waits for goroutines that are
+// listed too), before that one receiving from a channel (from a sender
+// stuck elsewhere, often), and first the rest: a send nobody takes, a
+// select none of whose cases can happen.
+func waitsForOthers(g goroutine) int {
+	rank := 0
+	switch {
+	case strings.HasPrefix(g.state, "sync.WaitGroup.Wait"):
+		rank = 2
+	case strings.HasPrefix(g.state, "chan receive"):
+		rank = 1
+	}
+	if slices.ContainsFunc(g.frames, func(f frame) bool { return strings.Contains(rel(f.file), "/checks/") }) {
+		rank += 10
+	}
+	return rank
+}
+
+// stuckFinding is a goroutine blocked for good in one line: "blocked for
+// good (chan send) at untilerror.go:45".
+func stuckFinding(gs []goroutine) string {
+	for _, g := range gs {
+		if f, ok := firstLearner(g.frames); ok {
+			state, _, _ := strings.Cut(g.state, ",")
+			state = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(state), "(durable)"))
+			return "blocked for good (" + state + ") at " + f.short()
+		}
+	}
+	return "goroutines blocked for good (none of your files on their stacks)"
+}
+
+// learnerStacks lists the goroutines with a frame in the learner's files:
+// their frames in the lessons' files, and where they were started.
+func learnerStacks(gs []goroutine, indent string) []string {
+	var lines []string
+	for _, g := range gs {
+		if _, mine := firstLearner(g.frames); !mine && (g.created == nil || !learner(g.created.file)) {
+			continue
+		}
+		lines = append(lines, indent+"goroutine "+g.id+" ["+g.state+"]:")
+		for _, f := range g.frames {
+			if strings.HasPrefix(rel(f.file), "lessons/") {
+				lines = append(lines, indent+"  "+f.name()+"  "+f.where())
+			}
+		}
+		if g.created != nil && learner(g.created.file) {
+			lines = append(lines, indent+"  started by "+g.created.name()+"  "+g.created.where())
+		}
+	}
+	return lines
 }
 
 // addTestify files a testify failure: its Messages (or Error) as the

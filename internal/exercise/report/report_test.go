@@ -78,6 +78,21 @@ func TestGoldenReports(t *testing.T) {
 		{"leak", 1, []string{
 			"every exercise passes, but a goroutine is still running after every check has finished: started at lessons/02-tasks/exercise/tasks.go:133 (in startTicker), now waiting in a select at tasks.go:135.",
 		}, "startTicker.func1  lessons/02-tasks/exercise/tasks.go:135"},
+		// Lesson 05's checks recover synctest's panic and print the stacks
+		// in their message (testdata/progress/capture-05.sh).
+		{"stuck-ctrlc", 1, []string{
+			"the run never ended: every goroutine was blocked for good: a goroutine was still waiting to send on a channel in produce at lessons/05-workers/exercise/workers.go:59",
+			"Does anything still receive from that channel?",
+		}, "produce  lessons/05-workers/exercise/workers.go:59"},
+		{"stuck-returned", 1, []string{
+			"probeUntilError returned after 400ms but left goroutines blocked for good: a goroutine was still waiting to send on a channel in a func literal in probeUntilError at lessons/05-workers/exercise/untilerror.go:39",
+		}, "deadlock: main bubble goroutine has exited but blocked goroutines remain"},
+		{"stuck-never", 1, []string{
+			"probeUntilError never returned: it and every goroutine it started were blocked for good: a goroutine was still waiting to send on a channel in a func literal in probeUntilError at lessons/05-workers/exercise/untilerror.go:39;",
+			"waiting in wg.Wait",
+			"waiting to receive from a channel in probeUntilError at untilerror.go:47.",
+			"Does anything still receive from that channel?",
+		}, "deadlock: all goroutines in bubble are blocked"},
 		{"timeout", 1, []string{
 			"the check did not finish: it timed out after 10s",
 			"waiting to lock a mutex in a func literal in CreateTask at tasks.go:78",
@@ -523,4 +538,16 @@ func f(s *stage, results []int, i int) int {
 	assert.Equal(t, "results", racingVar(src, at(6, "write"), at(8, "read")))
 	assert.Equal(t, "", racingVar(src, at(4, "read"), at(5, "write")), "no variable the two lines share")
 	assert.Equal(t, "", racingVar(nil, at(8, "read"), at(5, "write")))
+}
+
+// TestStuckFinding: make grade's one line for goroutines that a check found
+// blocked for good names the wait and the learner's line, the sender first.
+func TestStuckFinding(t *testing.T) {
+	for fixture, want := range map[string]string{
+		"stuck-ctrlc":    "blocked for good (chan send) at workers.go:59",
+		"stuck-returned": "blocked for good (chan send) at untilerror.go:39",
+		"stuck-never":    "blocked for good (chan send) at untilerror.go:39",
+	} {
+		assert.Equal(t, want, Find(readFixture(t, fixture)).Diagnose(nil).Finding, fixture)
+	}
 }

@@ -45,6 +45,14 @@ func Virtual(t *testing.T, run Runner, cancelAfter time.Duration, args ...string
 // latencies edited as an instructor might.
 func VirtualIn(t *testing.T, world *simnet.World, run Runner, cancelAfter time.Duration, args ...string) (res Result) {
 	t.Helper()
+	res, _ = VirtualServed(t, world, run, cancelAfter, args...)
+	return res
+}
+
+// VirtualServed is VirtualIn, and returns what the simulated server saw
+// of every request the run made: which URLs it was asked for, and when.
+func VirtualServed(t *testing.T, world *simnet.World, run Runner, cancelAfter time.Duration, args ...string) (res Result, served []simnet.Request) {
+	t.Helper()
 	lessontest.Virtual(t, cancelAfter, func(t *testing.T, ctx context.Context) {
 		n, err := simnet.NewMemory(world)
 		require.NoError(t, err)
@@ -54,8 +62,9 @@ func VirtualIn(t *testing.T, world *simnet.World, run Runner, cancelAfter time.D
 		res = call(ctx, run, n, args)
 		synctest.Wait()
 		res.Leftover = lessontest.BubbleGoroutinesIn("") - before
+		served = n.Requests()
 	})
-	return res
+	return res, served
 }
 
 // inBubble calls f inside a synctest bubble with the default world served

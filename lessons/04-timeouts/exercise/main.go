@@ -113,14 +113,19 @@ func run(parent context.Context, args []string, stdout, stderr io.Writer, sim *s
 		results = []fetch.Result{r}
 	}
 	elapsed := s.since()
-	code := report(parent, out, stderr, *mode, *timeout, urls, results, elapsed)
+	code, complaint := report(parent, out, *mode, *timeout, urls, results, elapsed)
 	if *showTimeline {
 		fmt.Fprintln(out)
 		c.Timeline.Render(out)
 	}
+	// One line on stderr: that the output was lost says more than why the
+	// run (which no one could read) did not fully succeed.
 	if err := out.Err(); err != nil {
 		fmt.Fprintf(stderr, "04-timeouts: the output was lost: %v (exit code %d)\n", err, exitCut)
 		return exitCut
+	}
+	if complaint != "" {
+		fmt.Fprintln(stderr, complaint)
 	}
 	return code
 }
@@ -144,30 +149,27 @@ func validate(mode string, timeout, hedge time.Duration, args []string) string {
 	return ""
 }
 
-// report prints the summary line, says on stderr why the run did not
-// fully succeed, and returns the exit code.
-func report(parent context.Context, out, stderr io.Writer, mode string, timeout time.Duration, urls []string, results []fetch.Result, elapsed time.Duration) int {
+// report prints the summary line and returns the exit code, and the line
+// for stderr that says why the run did not fully succeed ("" if it did).
+func report(parent context.Context, out io.Writer, mode string, timeout time.Duration, urls []string, results []fetch.Result, elapsed time.Duration) (int, string) {
 	fine, failed, cut := fetch.Tally(results)
 	fmt.Fprintf(out, "%s in %v: %d ok, %d failed, %d cut\n", plural(len(results), "URL"), elapsed, fine, failed, cut)
+	all := plural(len(results), "URL")
 	switch {
 	case parent.Err() != nil:
 		code, how := cli.Interrupted(parent)
-		fmt.Fprintf(stderr, "%s after %v: %d of %d URLs finished (exit code %d)\n", how, elapsed, fine+failed, len(results), code)
-		return code
+		return code, fmt.Sprintf("%s after %v: %d of %s finished (exit code %d)", how, elapsed, fine+failed, all, code)
 	case mode == "cancel-one" && failed == 0 && cut == 1:
-		return exitOK // the one cancelled on purpose
+		return exitOK, "" // the one cancelled on purpose
 	case cut == len(results) && (mode == "total" || mode == "per-request"):
-		fmt.Fprintf(stderr, "every URL was cut: -timeout %v passed before any answered (the fastest, %s, takes %v); raise -timeout (exit code %d)\n",
+		return exitCut, fmt.Sprintf("every URL was cut: -timeout %v passed before any answered (the fastest, %s, takes %v); raise -timeout (exit code %d)",
 			timeout, fetch.Display(fastest(urls)), latency(fastest(urls)), exitCut)
-		return exitCut
 	case cut > 0:
-		fmt.Fprintf(stderr, "%d of %d URLs cut by -timeout %v: raise it to let them finish (exit code %d)\n", cut, len(results), timeout, exitCut)
-		return exitCut
+		return exitCut, fmt.Sprintf("%d of %s cut by -timeout %v: raise it to let them finish (exit code %d)", cut, all, timeout, exitCut)
 	case failed > 0:
-		fmt.Fprintf(stderr, "%d of %d URLs failed; each is marked ! with what to do (exit code %d)\n", failed, len(results), exitCut)
-		return exitCut
+		return exitCut, fmt.Sprintf("%d of %s failed; each is marked ! with what to do (exit code %d)", failed, all, exitCut)
 	}
-	return exitOK
+	return exitOK, ""
 }
 
 // fastest returns the URL of urls that the lesson's world answers first.

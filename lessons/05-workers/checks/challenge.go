@@ -20,8 +20,9 @@ import (
 
 // UntilErrorFunc is the challenge's function, as the check calls it: probe
 // names on workers workers with r, stop at the first failed lookup, and
-// return the names of every result that finished, and the failure's error.
-type UntilErrorFunc func(ctx context.Context, r *net.Resolver, names []string, workers int) (finished []string, err error)
+// return the names of every result that finished, those of the results
+// whose lookup was cancelled, and the failure's error.
+type UntilErrorFunc func(ctx context.Context, r *net.Resolver, names []string, workers int) (finished, cancelled []string, err error)
 
 // The challenge's run: challengeNames names of challengeLatency on
 // challengeWorkers workers, where the failIndex-th (from 1) fails at once
@@ -132,39 +133,33 @@ func checkUntilError(t *testing.T, fn UntilErrorFunc) {
 	names, world := challengeWorld()
 	want := names[:finished()]
 	log := &askLog{names: names, asked: map[string]bool{}}
-	var got []string
+	var got, cut []string
 	var err error
 	var elapsed, failTook time.Duration
 	var leftover int
-	stuck := ""
-	func() {
-		defer func() {
-			if r := recover(); r != nil {
-				stuck = firstLine(fmt.Sprint(r))
-			}
-		}()
-		synctest.Test(t, func(t *testing.T) {
-			sim, simErr := simnet.NewMemory(world)
-			if simErr != nil {
-				t.Fatalf("the world of this check is invalid: %v", simErr)
-			}
-			defer sim.Close()
-			// How long the failing lookup takes alone: its attempts
-			// depend on this machine's resolv.conf.
-			start := time.Now()
-			sim.Resolver().LookupNetIP(context.Background(), "ip", names[failIndex-1])
-			failTook = time.Since(start)
+	returned := false
+	dl := lessontest.SynctestTest(t, func(t *testing.T) {
+		sim, simErr := simnet.NewMemory(world)
+		if simErr != nil {
+			t.Fatalf("the world of this check is invalid: %v", simErr)
+		}
+		defer sim.Close()
+		// How long the failing lookup takes alone: its attempts
+		// depend on this machine's resolv.conf.
+		start := time.Now()
+		sim.Resolver().LookupNetIP(context.Background(), "ip", names[failIndex-1])
+		failTook = time.Since(start)
 
-			r := log.resolver(sim)
-			synctest.Wait()
-			before := lessontest.BubbleGoroutines(simnetServer)
-			start = time.Now()
-			got, err = fn(t.Context(), r, names, challengeWorkers)
-			elapsed = time.Since(start)
-			synctest.Wait()
-			leftover = lessontest.BubbleGoroutines(simnetServer) - before
-		})
-	}()
+		r := log.resolver(sim)
+		synctest.Wait()
+		before := lessontest.BubbleGoroutines(simnetServer)
+		start = time.Now()
+		got, cut, err = fn(t.Context(), r, names, challengeWorkers)
+		elapsed, returned = time.Since(start), true
+		synctest.Wait()
+		leftover = lessontest.BubbleGoroutines(simnetServer) - before
+	})
+	stuck := dl != nil
 	if failTook >= challengeLatency {
 		t.Fatalf("this machine's resolver takes %v to give up on a SERVFAIL name (resolv.conf's attempts times its nameservers), not less than one round (%v): the check can not tell the rounds apart here", failTook, challengeLatency)
 	}
@@ -178,26 +173,33 @@ func checkUntilError(t *testing.T, fn UntilErrorFunc) {
 	missing := slices.DeleteFunc(slices.Clone(want), func(n string) bool { return slices.Contains(got, n) })
 	var dnsErr *net.DNSError
 	switch {
-	case stuck != "":
-		t.Errorf("goroutines were left blocked for good when probeUntilError returned (a producer still waiting to put a name in a full queue that no worker reads? a worker waiting to send a result that nobody reads?): %s", stuck)
+	case stuck && !returned:
+		t.Errorf("probeUntilError never returned: it and every goroutine it started were blocked for good:\n%v", dl)
+	case stuck:
+		t.Errorf("probeUntilError returned after %v but left goroutines blocked for good:\n%v", elapsed, dl)
 	case leftover > 0:
 		t.Errorf("%d goroutines were still running after probeUntilError returned: wait for every worker (and the producer) before returning", leftover)
 	}
 	if len(late) > 0 {
 		t.Errorf("%d names were sent to the DNS server after %s failed, the first %s: once a lookup fails, hand out no more names, and probe none already handed out", len(late), names[failIndex-1], late[0])
 	}
-	if len(missing) > 0 && stuck == "" {
-		t.Errorf("returned %d results, want %d: %d finished results were dropped, the first %s; the lookups running when %s failed must finish (do not cancel them) and be returned", len(got), len(want), len(missing), missing[0], names[failIndex-1])
+	cancelled := slices.DeleteFunc(slices.Clone(missing), func(n string) bool { return !slices.Contains(cut, n) })
+	dropped := slices.DeleteFunc(slices.Clone(missing), func(n string) bool { return slices.Contains(cut, n) })
+	if len(cancelled) > 0 && !stuck {
+		t.Errorf("returned %d finished results, want %d: %d lookups were cancelled before their answers came, the first %s; the lookups running when %s failed must finish (do not cancel them) and be returned", len(got), len(want), len(cancelled), cancelled[0], names[failIndex-1])
+	}
+	if len(dropped) > 0 && !stuck {
+		t.Errorf("returned %d finished results, want %d: %d results are missing, the first %s; the lookups running when %s failed must finish and every result be returned", len(got), len(want), len(dropped), dropped[0], names[failIndex-1])
 	}
 	if extra := len(got) - len(want) + len(missing); extra > 0 && len(late) == 0 {
 		t.Errorf("returned %d results, want %d: each name once", len(got), len(want))
 	}
-	if err == nil && stuck == "" {
+	if err == nil && !stuck {
 		t.Errorf("returned no error, though %s failed (SERVFAIL): return the first failure's error", names[failIndex-1])
 	} else if err != nil && !errors.As(err, &dnsErr) {
 		t.Errorf("returned the error %q, want one that wraps the lookup's *net.DNSError (fmt.Errorf with %%w)", err)
 	}
-	if elapsed != UntilErrorTook && stuck == "" {
+	if elapsed != UntilErrorTook && !stuck {
 		t.Errorf("returned after %v, want %v: when the round of %s ends, and not before (the running lookups finish) nor after (no new name starts)", elapsed, UntilErrorTook, names[failIndex-1])
 	}
 }

@@ -41,15 +41,7 @@ type World func(n int) *simnet.World
 // instant are sorted by name: their order is the scheduler's (stamped).
 func Virtual(t *testing.T, run Runner, world *simnet.World, cancelAfter time.Duration, args ...string) (res Result) {
 	t.Helper()
-	defer func() {
-		// synctest panics when every goroutine of the bubble is blocked
-		// for good, or when the run returned and left some blocked.
-		if r := recover(); r != nil {
-			t.Errorf("the run never ended: every goroutine was blocked for good (a producer waiting to put a name in a full queue that no worker reads any more?): %v", firstLine(fmt.Sprint(r)))
-			res.Code = -1
-		}
-	}()
-	lessontest.Virtual(t, cancelAfter, func(t *testing.T, ctx context.Context) {
+	dl := lessontest.VirtualDeadlock(t, cancelAfter, func(t *testing.T, ctx context.Context) {
 		n, err := simnet.NewMemory(world)
 		if err != nil {
 			t.Fatalf("the world of this check is invalid: %v", err)
@@ -59,6 +51,15 @@ func Virtual(t *testing.T, run Runner, world *simnet.World, cancelAfter time.Dur
 		res = lessontest.Call(func(_, stderr io.Writer) int { return run(ctx, args, strings.NewReader(""), &out, stderr, n) })
 		res.Stdout = out.String()
 	})
+	switch {
+	case dl == nil:
+	case dl.Exited:
+		t.Errorf("the run returned but left goroutines blocked for good:\n%v", dl)
+		res.Code = -1
+	default:
+		t.Errorf("the run never ended: every goroutine was blocked for good:\n%v", dl)
+		res.Code = -1
+	}
 	return res
 }
 

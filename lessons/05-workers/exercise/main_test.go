@@ -25,15 +25,16 @@ func TestExercises(t *testing.T) {
 }
 
 // untilErrorNames calls the challenge's probeUntilError and returns the
-// names of the results that finished (a cancelled lookup did not), for the
-// check.
-func untilErrorNames(ctx context.Context, r *net.Resolver, names []string, workers int) ([]string, error) {
+// names of the results that finished, and of those whose lookup was
+// cancelled, for the check.
+func untilErrorNames(ctx context.Context, r *net.Resolver, names []string, workers int) (finished, cut []string, err error) {
 	results, err := probeUntilError(ctx, r, names, workers)
-	var finished []string
 	for _, res := range results {
-		if res.status != cancelled {
+		if res.status == cancelled {
+			cut = append(cut, res.name)
+		} else {
 			finished = append(finished, res.name)
 		}
 	}
-	return finished, err
+	return finished, cut, err
 }

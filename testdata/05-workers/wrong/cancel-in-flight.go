@@ -1,5 +1,5 @@
 // exercise: 4
-// want: finished results were dropped
+// want: lookups were cancelled before their answers came
 //
 // A wrong solution of the challenge: the first failure cancels the lookups
 // still running (errgroup.WithContext would do the same), so the answers

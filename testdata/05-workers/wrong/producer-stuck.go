@@ -1,5 +1,5 @@
 // exercise: 4
-// want: goroutines were left blocked for good when probeUntilError returned
+// want: probeUntilError returned after 400ms but left goroutines blocked for good
 //
 // A wrong solution of the challenge: the workers stop at the first
 // failure, but the producer does not: it waits for ever to hand the next
