@@ -54,9 +54,12 @@ type Served struct {
 	// Leftover counts the goroutines the call started that were still alive
 	// once it had returned and everything that could finish had finished.
 	Leftover int
-	// Stuck is set when goroutines were left blocked for good, so the
-	// bubble could not end: what synctest said.
-	Stuck string
+	// Stuck is set when synctest found goroutines blocked for good, so
+	// the bubble could not end: what it said, with their stacks.
+	Stuck *lessontest.Deadlock
+	// Returned is true once the call has returned: with Stuck, it tells
+	// a call that left goroutines blocked from one that never returned.
+	Returned bool
 }
 
 // At returns how long after the call t came.
@@ -67,13 +70,7 @@ func (s Served) At(t time.Time) time.Duration { return t.Sub(s.Start) }
 // client c that fetchURL takes.
 func Call(t *testing.T, world *simnet.World, timeout time.Duration, f func(ctx context.Context, c *fetch.Client)) (s Served) {
 	t.Helper()
-	defer func() {
-		// synctest panics when the bubble ends with goroutines blocked for good.
-		if r := recover(); r != nil {
-			s.Stuck = fmt.Sprint(r)
-		}
-	}()
-	synctest.Test(t, func(t *testing.T) {
+	s.Stuck = lessontest.SynctestTest(t, func(t *testing.T) {
 		n, err := simnet.NewMemory(world)
 		if err != nil {
 			t.Fatalf("the world of this check is invalid: %v", err)
@@ -86,7 +83,7 @@ func Call(t *testing.T, world *simnet.World, timeout time.Duration, f func(ctx c
 		before := lessontest.BubbleGoroutinesIn("")
 		s.Start = time.Now()
 		f(ctx, c)
-		s.Elapsed = time.Since(s.Start)
+		s.Elapsed, s.Returned = time.Since(s.Start), true
 		// Idle keep-alive connections are the client's, not the call's.
 		c.HTTP.CloseIdleConnections()
 		synctest.Wait()
@@ -94,6 +91,21 @@ func Call(t *testing.T, world *simnet.World, timeout time.Duration, f func(ctx c
 		s.Requests = n.Requests()
 	})
 	return s
+}
+
+// StuckMessage says, for a check's message, that the call of fn left
+// goroutines blocked for good or never returned, and lists their stacks on
+// the lines below, which make check reads to name the learner's goroutine,
+// its line and what it waits on. It is "" when synctest found none.
+func (s Served) StuckMessage(fn string) string {
+	switch {
+	case s.Stuck == nil:
+		return ""
+	case s.Returned:
+		return fmt.Sprintf("%s returned after %v but left goroutines blocked for good:\n%v", fn, s.Elapsed, s.Stuck)
+	default:
+		return fmt.Sprintf("%s never returned: it and every goroutine it started were blocked for good:\n%v", fn, s.Stuck)
+	}
 }
 
 // Describe lists what the server saw, one request a line, for a message.

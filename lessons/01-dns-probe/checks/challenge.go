@@ -3,7 +3,6 @@ package checks
 import (
 	"cmp"
 	"context"
-	"fmt"
 	"net"
 	"slices"
 	"sync"
@@ -135,42 +134,37 @@ func checkFirstFree(t *testing.T, firstFree FirstFree, n int) {
 	var elapsed time.Duration
 	var sentLate []time.Duration
 	var open, leftover int
-	stuck := ""
-	func() {
-		defer func() {
-			// synctest panics when the bubble ends with goroutines blocked for good.
-			if r := recover(); r != nil {
-				stuck = fmt.Sprint(r)
+	returned := false
+	dl := lessontest.SynctestTest(t, func(t *testing.T) {
+		sim, err := simnet.NewMemory(world)
+		if err != nil {
+			t.Fatalf("the world of this check is invalid: %v", err)
+		}
+		defer sim.Close()
+		var log queryLog
+		r := log.resolver(sim)
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		synctest.Wait()
+		before := lessontest.BubbleGoroutines(simnetServer)
+		start := time.Now()
+		got = firstFree(ctx, r, names, n)
+		elapsed, returned = time.Since(start), true
+		synctest.Wait() // whatever can finish at this instant has
+		leftover = lessontest.BubbleGoroutines(simnetServer) - before
+		log.mu.Lock()
+		defer log.mu.Unlock()
+		open = log.open
+		for _, s := range log.sent {
+			if d := s.Sub(start); d > elapsed {
+				sentLate = append(sentLate, d)
 			}
-		}()
-		synctest.Test(t, func(t *testing.T) {
-			sim, err := simnet.NewMemory(world)
-			if err != nil {
-				t.Fatalf("the world of this check is invalid: %v", err)
-			}
-			defer sim.Close()
-			var log queryLog
-			r := log.resolver(sim)
-			ctx, cancel := context.WithCancel(context.Background())
-			defer cancel()
-			synctest.Wait()
-			before := lessontest.BubbleGoroutines(simnetServer)
-			start := time.Now()
-			got = firstFree(ctx, r, names, n)
-			elapsed = time.Since(start)
-			synctest.Wait() // whatever can finish at this instant has
-			leftover = lessontest.BubbleGoroutines(simnetServer) - before
-			log.mu.Lock()
-			defer log.mu.Unlock()
-			open = log.open
-			for _, s := range log.sent {
-				if d := s.Sub(start); d > elapsed {
-					sentLate = append(sentLate, d)
-				}
-			}
-		})
-	}()
+		}
+	})
 
+	if dl != nil && !returned {
+		t.Fatalf("firstFree never returned: it and every goroutine it started were blocked for good:\n%v", dl)
+	}
 	if !slices.Equal(got, want) {
 		t.Errorf("returned %q, want %q: the first %d free names, in the order their answers came (a failed lookup is not free: classify says so once exercise 2 is done)", got, want, n)
 	}
@@ -182,8 +176,8 @@ func checkFirstFree(t *testing.T, firstFree FirstFree, n int) {
 		t.Errorf("%d DNS queries were sent after firstFree returned at %v, the first at %v: start every lookup at once, and none once you have %d", len(sentLate), elapsed, slices.Min(sentLate), n)
 	}
 	switch {
-	case stuck != "":
-		t.Errorf("goroutines were left blocked for good after firstFree returned (does every goroutine have room to send its result?): %s", stuck)
+	case dl != nil:
+		t.Errorf("firstFree returned after %v but left goroutines blocked for good:\n%v", elapsed, dl)
 	case open > 0:
 		t.Errorf("when firstFree returned at %v, %d DNS queries were still waiting for an answer: cancel the lookups you no longer need", elapsed, open)
 	case leftover > 0:

@@ -46,20 +46,26 @@ func Virtual(t *testing.T, run Runner, world *simnet.World, cancelAfter time.Dur
 	if world == nil {
 		world = simnet.DefaultWorld()
 	}
-	defer func() {
-		// synctest panics when the run returned but left goroutines blocked.
-		if r := recover(); r != nil {
-			t.Errorf("%v: when run returned, a goroutine it started was still waiting (a pulled generator that was never stopped?)", r)
-		}
-	}()
-	lessontest.Virtual(t, cancelAfter, func(t *testing.T, ctx context.Context) {
+	returned := false
+	dl := lessontest.VirtualDeadlock(t, cancelAfter, func(t *testing.T, ctx context.Context) {
 		n, err := simnet.NewMemory(world)
 		if err != nil {
 			t.Fatalf("the world of this check is invalid: %v", err)
 		}
 		defer n.Close()
 		res = callInOrder(ctx, run, n, args) // order.go: answers of one instant sorted
+		returned = true
 	})
+	switch {
+	case dl == nil:
+	case returned:
+		// The stacks on the lines below are for make check to read.
+		t.Errorf("the run returned after %v but left goroutines blocked for good (a pulled generator that was never stopped?):\n%v", res.Elapsed, dl)
+		res.Code = -1
+	default:
+		t.Errorf("the run never ended: every goroutine was blocked for good:\n%v", dl)
+		res.Code = -1
+	}
 	return res
 }
 

@@ -67,8 +67,8 @@ func checkUntilError(t *testing.T, fetchUntilError FetchUntilError) {
 	s := fetchtest.Call(t, fetchtest.World(UntilErrorPages...), UntilErrorTimeout, func(ctx context.Context, c *fetch.Client) {
 		results = fetchUntilError(ctx, c, urls)
 	})
-	if s.Stuck != "" {
-		t.Fatalf("goroutines were left blocked for good after fetchUntilError returned: %s", s.Stuck)
+	if m := s.StuckMessage("fetchUntilError"); m != "" {
+		t.Fatal(m)
 	}
 	switch {
 	case s.Elapsed == 80*time.Millisecond:
@@ -107,8 +107,8 @@ func checkNoError(t *testing.T, fetchUntilError FetchUntilError) {
 	s := fetchtest.Call(t, fetchtest.World(GoodPages...), UntilErrorTimeout, func(ctx context.Context, c *fetch.Client) {
 		results = fetchUntilError(ctx, c, fetchtest.URLsOf(GoodPages))
 	})
-	if s.Stuck != "" {
-		t.Fatalf("with no failure, goroutines were left blocked for good: %s", s.Stuck)
+	if m := s.StuckMessage("fetchUntilError"); m != "" {
+		t.Fatal("with no failure, " + m)
 	}
 	if s.Elapsed != want {
 		t.Errorf("with no failure (pages of 150, 80 and 400ms), returned after %v, want %v", s.Elapsed, want)

@@ -59,8 +59,8 @@ func checkMirrors(t *testing.T, firstMirror FirstMirror) {
 		r = firstMirror(ctx, c, fetchtest.URLsOf(Mirrors))
 	})
 	switch {
-	case s.Stuck != "":
-		t.Fatalf("goroutines were left blocked for good after firstMirror returned (does every goroutine have room to send its result?): %s", s.Stuck)
+	case s.Stuck != nil:
+		t.Fatal(s.StuckMessage("firstMirror"))
 	case r.Err != nil:
 		t.Errorf("returned %s's failure (%v) after %v: a mirror that fails has not got the file; wait for one that answers with it", r.URL, r.Err, s.Elapsed)
 	case r.URL != winner:
@@ -99,8 +99,8 @@ func checkFailingMirrors(t *testing.T, firstMirror FirstMirror) {
 		r = firstMirror(ctx, c, fetchtest.URLsOf(FailingMirrors))
 	})
 	switch {
-	case s.Stuck != "":
-		t.Fatalf("with every mirror failing, goroutines were left blocked for good: %s", s.Stuck)
+	case s.Stuck != nil:
+		t.Fatal("with every mirror failing, " + s.StuckMessage("firstMirror"))
 	case r.Err == nil:
 		t.Errorf("with every mirror failing (a 500 after 50ms, a 503 after 80ms), returned %s with no error, want a failure", r.URL)
 	case s.Elapsed != want:

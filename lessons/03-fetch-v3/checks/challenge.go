@@ -63,8 +63,8 @@ func checkLimit(t *testing.T, gatherLimit GatherLimit, limit int) {
 		results = gatherLimit(ctx, c, urls, limit)
 	})
 	want := LimitWant[limit]
-	if s.Stuck != "" {
-		t.Fatalf("limit %d: goroutines were left blocked for good: %s", limit, s.Stuck)
+	if m := s.StuckMessage("gatherLimit"); m != "" {
+		t.Fatalf("limit %d: %s", limit, m)
 	}
 	most := simnet.MaxInFlight(s.Requests)
 	if most > limit {

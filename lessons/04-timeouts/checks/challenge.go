@@ -91,8 +91,8 @@ func checkRetry(t *testing.T, fetchWithRetry FetchWithRetry, budget time.Duratio
 	s := fetchtest.Call(t, FlakyWorld(), 0, func(ctx context.Context, c *fetch.Client) {
 		r = fetchWithRetry(ctx, c, FlakyURL, budget)
 	})
-	if s.Stuck != "" {
-		t.Fatalf("with a budget of %v, goroutines were left blocked for good: %s", budget, s.Stuck)
+	if m := s.StuckMessage("fetchWithRetry"); m != "" {
+		t.Fatalf("with a budget of %v, %s", budget, m)
 	}
 	var seen []time.Duration
 	for _, req := range s.Requests {
