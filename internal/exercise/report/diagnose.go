@@ -269,21 +269,46 @@ func stuckFinding(gs []goroutine) string {
 
 // learnerStacks lists the goroutines with a frame in the learner's files:
 // their frames in the lessons' files, and where they were started.
+// Goroutines whose lists would be the same (twenty lookups stuck on one
+// send) are listed once, with how many more there are.
 func learnerStacks(gs []goroutine, indent string) []string {
 	var lines []string
+	var keys []string
+	same := map[string]int{} // a goroutine's listing, without its id: how many
+	first := map[string]goroutine{}
 	for _, g := range gs {
 		if _, mine := firstLearner(g.frames); !mine && (g.created == nil || !learner(g.created.file)) {
 			continue
 		}
-		lines = append(lines, indent+"goroutine "+g.id+" ["+g.state+"]:")
-		for _, f := range g.frames {
-			if strings.HasPrefix(rel(f.file), "lessons/") {
-				lines = append(lines, indent+"  "+f.name()+"  "+f.where())
-			}
+		key := g.state + "\n" + strings.Join(stackLines(g, indent), "\n")
+		if same[key] == 0 {
+			keys = append(keys, key)
+			first[key] = g
 		}
-		if g.created != nil && learner(g.created.file) {
-			lines = append(lines, indent+"  started by "+g.created.name()+"  "+g.created.where())
+		same[key]++
+	}
+	for _, key := range keys {
+		g, header := first[key], indent+"goroutine "+first[key].id+" ["+first[key].state+"]:"
+		if n := same[key] - 1; n > 0 {
+			header = fmt.Sprintf("%sgoroutine %s [%s], and %d more with the same stack:", indent, g.id, g.state, n)
 		}
+		lines = append(lines, header)
+		lines = append(lines, stackLines(g, indent)...)
+	}
+	return lines
+}
+
+// stackLines is a goroutine's frames in the lessons' files, and where it
+// was started, one a line (learnerStacks).
+func stackLines(g goroutine, indent string) []string {
+	var lines []string
+	for _, f := range g.frames {
+		if strings.HasPrefix(rel(f.file), "lessons/") {
+			lines = append(lines, indent+"  "+f.name()+"  "+f.where())
+		}
+	}
+	if g.created != nil && learner(g.created.file) {
+		lines = append(lines, indent+"  started by "+g.created.name()+"  "+g.created.where())
 	}
 	return lines
 }

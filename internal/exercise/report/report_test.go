@@ -79,7 +79,7 @@ func TestGoldenReports(t *testing.T) {
 			"every exercise passes, but a goroutine is still running after every check has finished: started at lessons/02-tasks/exercise/tasks.go:133 (in startTicker), now waiting in a select at tasks.go:135.",
 		}, "startTicker.func1  lessons/02-tasks/exercise/tasks.go:135"},
 		// Lesson 05's checks recover synctest's panic and print the stacks
-		// in their message (testdata/progress/capture-05.sh).
+		// in their message (testdata/progress/capture-stuck.sh).
 		{"stuck-ctrlc", 1, []string{
 			"the run never ended: every goroutine was blocked for good: a goroutine was still waiting to send on a channel in produce at lessons/05-workers/exercise/workers.go:59",
 			"Does anything still receive from that channel?",
@@ -92,6 +92,20 @@ func TestGoldenReports(t *testing.T) {
 			"waiting in wg.Wait",
 			"waiting to receive from a channel in probeUntilError at untilerror.go:47.",
 			"Does anything still receive from that channel?",
+		}, "deadlock: all goroutines in bubble are blocked"},
+		// Lessons 01's and 03's challenges too (fetchtest.Call).
+		{"stuck-firstfree", 1, []string{
+			"firstFree returned after 60ms but left goroutines blocked for good: 21 goroutines were still waiting to send on a channel in a func literal in firstFree at lessons/01-dns-probe/exercise/firstfree.go:14",
+			"Does anything still receive from that channel?",
+		}, "and 20 more with the same stack:\n      firstFree.func1  lessons/01-dns-probe/exercise/firstfree.go:14\n"}, // one stack for the 21
+		{"stuck-untilerror", 1, []string{
+			"fetchUntilError returned after 150ms but left goroutines blocked for good: 2 goroutines were still waiting to send on a channel in a func literal in fetchUntilError at lessons/03-fetch-v1/exercise/untilerror.go:20",
+		}, "deadlock: main bubble goroutine has exited but blocked goroutines remain"},
+		{"stuck-mirrors", 1, []string{
+			"firstMirror returned after 120ms but left goroutines blocked for good: 2 goroutines were still waiting to send on a channel in a func literal in firstMirror at lessons/03-fetch-v2/exercise/mirrors.go:19",
+		}, "deadlock: main bubble goroutine has exited but blocked goroutines remain"},
+		{"stuck-limit", 1, []string{
+			"limit 2: gatherLimit never returned: it and every goroutine it started were blocked for good: a goroutine was still waiting to send on a channel in gatherLimit at lessons/03-fetch-v3/exercise/limit.go:18",
 		}, "deadlock: all goroutines in bubble are blocked"},
 		{"timeout", 1, []string{
 			"the check did not finish: it timed out after 10s",
@@ -544,9 +558,13 @@ func f(s *stage, results []int, i int) int {
 // blocked for good names the wait and the learner's line, the sender first.
 func TestStuckFinding(t *testing.T) {
 	for fixture, want := range map[string]string{
-		"stuck-ctrlc":    "blocked for good (chan send) at workers.go:59",
-		"stuck-returned": "blocked for good (chan send) at untilerror.go:39",
-		"stuck-never":    "blocked for good (chan send) at untilerror.go:39",
+		"stuck-ctrlc":      "blocked for good (chan send) at workers.go:59",
+		"stuck-returned":   "blocked for good (chan send) at untilerror.go:39",
+		"stuck-never":      "blocked for good (chan send) at untilerror.go:39",
+		"stuck-firstfree":  "blocked for good (chan send) at firstfree.go:14",
+		"stuck-untilerror": "blocked for good (chan send) at untilerror.go:20",
+		"stuck-mirrors":    "blocked for good (chan send) at mirrors.go:19",
+		"stuck-limit":      "blocked for good (chan send) at limit.go:18",
 	} {
 		assert.Equal(t, want, Find(readFixture(t, fixture)).Diagnose(nil).Finding, fixture)
 	}
