@@ -14,6 +14,8 @@
 #                   plain send, as shipped (exercise 2): the run never ends
 #   stuck-returned: 05's challenge answered with testdata/05-workers/wrong/producer-stuck.go
 #   stuck-never:    ... with testdata/05-workers/wrong/producer-waited-for.go
+#   stuck-pull:       01-dns-probe's exercise 4 as shipped (exgen -flip): the
+#                     run returns and leaves a pulled generator suspended
 #   stuck-firstfree:  01-dns-probe's challenge answered with
 #                     testdata/01-dns-probe/wrong/firstfree-no-drain.go
 #   stuck-untilerror: 03-fetch-v1's, with testdata/03-fetch-v1/wrong/unbuffered-return-early.go
@@ -30,13 +32,13 @@ export TZ=UTC GORACE=atexit_sleep_ms=0
 (cd "$root" && go build -o "$tmp/exgen" ./internal/cmd/exgen)
 ex=lessons/05-workers/exercise
 
-# capture NAME SETUP [LESSON]: a fresh answered copy of LESSON (05-workers),
-# SETUP run in it, NAME.jsonl.
+# capture NAME SETUP [LESSON [FLAGS]]: a fresh answered copy of LESSON
+# (05-workers), made with exgen tree's FLAGS too, SETUP run in it, NAME.jsonl.
 capture() {
-	local name=$1 setup=$2 lesson=${3:-05-workers}
+	local name=$1 setup=$2 lesson=${3:-05-workers} flags=${4:-}
 	if [ -n "${ONLY:-}" ] && [ "$ONLY" != "$name" ]; then return; fi
 	rm -rf "$tmp/wb"
-	(cd "$root" && "$tmp/exgen" tree -answers -o "$tmp/wb" "$lesson" >/dev/null)
+	(cd "$root" && "$tmp/exgen" tree -answers $flags -o "$tmp/wb" "$lesson" >/dev/null)
 	(cd "$tmp/wb" && eval "$setup")
 	(cd "$tmp/wb" && go test -tags exercise -race -json -count=1 -timeout 60s -run '^TestExercises$' "./lessons/$lesson/exercise" 2>&1) |
 		sed "s#$tmp/wb#/workbook#g" >"$out/$name.jsonl" || true
@@ -68,6 +70,7 @@ wrong() {
 capture stuck-ctrlc "perl -0pi -e 's/\t\tselect \{\n\t\tcase queue <- name: ([^\n]*)\n\t\tcase <-ctx.Done\(\): [^\n]*\n\t\t\treturn\n\t\t\}\n/\t\tqueue <- name \/\/ \$1\n/ or die qq(capture-05.sh: produce changed\n)' $ex/workers.go"
 capture stuck-returned "$(declare -f wrong); wrong producer-stuck.go"
 capture stuck-never "$(declare -f wrong); wrong producer-waited-for.go"
+capture stuck-pull : 01-dns-probe "-flip 01-dns-probe/4"
 capture stuck-firstfree "$(declare -f wrongFunc); wrongFunc 01-dns-probe firstfree-no-drain.go firstfree.go" 01-dns-probe
 capture stuck-untilerror "$(declare -f wrongFunc); wrongFunc 03-fetch-v1 unbuffered-return-early.go untilerror.go" 03-fetch-v1
 capture stuck-mirrors "$(declare -f wrongFunc); wrongFunc 03-fetch-v2 unbuffered-first.go mirrors.go" 03-fetch-v2

@@ -93,7 +93,10 @@ func TestGoldenReports(t *testing.T) {
 			"waiting to receive from a channel in probeUntilError at untilerror.go:47.",
 			"Does anything still receive from that channel?",
 		}, "deadlock: all goroutines in bubble are blocked"},
-		// Lessons 01's and 03's challenges too (fetchtest.Call).
+		// Lesson 01's checks, its challenge and 03's (fetchtest.Call) too.
+		{"stuck-pull", 1, []string{
+			"the run returned after 125ms but left goroutines blocked for good (a pulled generator that was never stopped?): a goroutine was still suspended in a pulled iterator (iter.Pull), never stopped, in a func literal in pullResults.(*prober).completed at lessons/01-dns-probe/exercise/generator.go:40.",
+		}, "deadlock: main bubble goroutine has exited but blocked goroutines remain"},
 		{"stuck-firstfree", 1, []string{
 			"firstFree returned after 60ms but left goroutines blocked for good: 21 goroutines were still waiting to send on a channel in a func literal in firstFree at lessons/01-dns-probe/exercise/firstfree.go:14",
 			"Does anything still receive from that channel?",
@@ -561,6 +564,7 @@ func TestStuckFinding(t *testing.T) {
 		"stuck-ctrlc":      "blocked for good (chan send) at workers.go:59",
 		"stuck-returned":   "blocked for good (chan send) at untilerror.go:39",
 		"stuck-never":      "blocked for good (chan send) at untilerror.go:39",
+		"stuck-pull":       "blocked for good (coroutine) at generator.go:40",
 		"stuck-firstfree":  "blocked for good (chan send) at firstfree.go:14",
 		"stuck-untilerror": "blocked for good (chan send) at untilerror.go:20",
 		"stuck-mirrors":    "blocked for good (chan send) at mirrors.go:19",

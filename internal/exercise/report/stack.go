@@ -217,6 +217,10 @@ func blockedOn(state string) string {
 		return "waiting for a lock or a WaitGroup"
 	case "IO wait":
 		return "waiting for the network"
+	case "coroutine":
+		// runtime/coro.go: a goroutine of iter.Pull parked until next or
+		// stop switches to it.
+		return "suspended in a pulled iterator (iter.Pull), never stopped,"
 	}
 	return "in state " + state
 }
