@@ -36,11 +36,14 @@ func (p *Package) module() string {
 
 func (p *Package) hasTests() bool { return len(p.TestGoFiles)+len(p.XTestGoFiles) > 0 }
 
-// skipped reports why a package is never mutated: the learners' exercise
-// copies and the challenge solutions are not the code the tests are about.
+// skipped reports whether a package is never mutated: a lesson's exercise
+// copy (lessons/<lesson>/exercise, generated from the lesson) and the
+// challenge solutions are not the code the tests are about. internal/exercise,
+// the harness that runs the checks, is.
 func skipped(importPath string) bool {
-	for _, part := range strings.Split(importPath, "/") {
-		if part == "exercise" || part == "solutions" {
+	parts := strings.Split(importPath, "/")
+	for i, part := range parts {
+		if part == "solutions" || part == "exercise" && i >= 2 && parts[i-2] == "lessons" {
 			return true
 		}
 	}

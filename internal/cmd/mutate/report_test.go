@@ -146,7 +146,10 @@ func TestTestsFor(t *testing.T) {
 	first, _ = w.TestsFor(pkg("internal/fetch/fetchtest"), ImportersNone)
 	assert.Empty(t, first)
 	assert.True(t, skipped(prefix+"lessons/02-tasks/exercise"))
+	assert.True(t, skipped(prefix+"lessons/02-tasks/exercise/sub"))
 	assert.False(t, skipped(prefix+"lessons/02-tasks/checks"))
+	assert.False(t, skipped(prefix+"internal/exercise"), "the harness is tested code")
+	assert.False(t, skipped(prefix+"internal/exercise/report"))
 }
 
 func TestOnlySurvivors(t *testing.T) {
