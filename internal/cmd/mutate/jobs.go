@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -16,6 +17,10 @@ type Job struct {
 	Mutant
 	Tests []string `json:"tests"`                // the packages whose tests it faces
 	More  []string `json:"more_tests,omitempty"` // and if it survives those, these
+	// Shipped is the lesson's exercise package, for a mutant of its checks:
+	// if it survives the tests, the exercises as shipped face the mutated
+	// checks, and one that passes catches it (make shipped).
+	Shipped string `json:"shipped,omitempty"`
 	Result
 	path string // the mutated file, absolute
 	src  []byte // its source when the mutants were found
@@ -43,8 +48,37 @@ func runJobs(ctx context.Context, r *Runner, jobs []*Job, n int, report func(don
 			}
 		}
 	}
+	shipped := map[string]*shippedBase{} // by exercise package
+	for _, j := range jobs {
+		if j.Shipped == "" || shipped[j.Shipped] != nil {
+			continue
+		}
+		sb, err := shippedBaseline(ctx, r, j.Shipped)
+		if err != nil {
+			return err
+		}
+		shipped[j.Shipped] = sb
+		if report != nil {
+			report(0, len(jobs), &Job{Tests: []string{j.Shipped + " (shipped)"}, Result: Result{Status: "baseline", Duration: sb.r.Timeout}})
+		}
+	}
 	test := func(slot int, j *Job, tests []string) (Result, error) {
 		return runners[strings.Join(tests, " ")].Run(ctx, slot, j.path, j.Apply(j.src), tests)
+	}
+	testShipped := func(slot int, j *Job) (Result, error) {
+		sb := shipped[j.Shipped]
+		passed, res, err := sb.r.RunShipped(ctx, slot, j.path, j.Apply(j.src), j.Shipped)
+		if err != nil || res.Status == Timeout {
+			return res, err
+		}
+		res.Status = Survived
+		for _, ex := range passed {
+			if !slices.Contains(sb.passed, ex) {
+				res.Status, res.Why = Caught, "make shipped: exercise "+ex+" passes its check unfinished"
+				break
+			}
+		}
+		return res, nil
 	}
 	var (
 		mu   sync.Mutex
@@ -74,6 +108,11 @@ func runJobs(ctx context.Context, r *Runner, jobs []*Job, n int, report func(don
 				if err == nil && j.Status == Survived && len(j.More) > 0 {
 					first := j.Duration
 					j.Result, err = test(slot, j, j.More)
+					j.Duration += first
+				}
+				if err == nil && j.Status == Survived && j.Shipped != "" {
+					first := j.Duration
+					j.Result, err = testShipped(slot, j)
 					j.Duration += first
 				}
 				if err != nil {
@@ -125,6 +164,34 @@ func baseline(ctx context.Context, r *Runner, tests []string) (*Runner, error) {
 		rr.Timeout = 20*time.Second + 3*res.Duration
 	}
 	return &rr, nil
+}
+
+// shippedBase is the unmutated run of a lesson's exercises as shipped: the
+// runner for its mutants, and the exercises that pass already (none, when
+// make shipped passes).
+type shippedBase struct {
+	r      *Runner
+	passed []string
+}
+
+// shippedBaseline runs the exercise checks of pkg unmutated, as baseline
+// does the tests.
+func shippedBaseline(ctx context.Context, r *Runner, pkg string) (*shippedBase, error) {
+	rr := *r
+	if rr.Timeout == 0 {
+		rr.Timeout = 10 * time.Minute
+	}
+	passed, res, err := rr.RunShipped(ctx, 0, "", nil, pkg)
+	if err != nil {
+		return nil, err
+	}
+	if res.Status == Timeout {
+		return nil, fmt.Errorf("the shipped exercises of %s hang before any mutation: go test -tags exercise %s", pkg, pkg)
+	}
+	if r.Timeout == 0 {
+		rr.Timeout = 20*time.Second + 3*res.Duration
+	}
+	return &shippedBase{r: &rr, passed: passed}, nil
 }
 
 // Score is the tally of a run.
@@ -211,6 +278,9 @@ func listJobs(w io.Writer, jobs []*Job) error {
 		tests := strings.Join(j.Tests, " ")
 		if tests == "" {
 			tests = "(no test links this package)"
+		}
+		if j.Shipped != "" {
+			tests += "\n\tshipped: " + j.Shipped
 		}
 		if _, err := fmt.Fprintf(w, "%s: %s: %s\n\ttests: %s\n", j.Position(), j.Op, j.Desc, tests); err != nil {
 			return err

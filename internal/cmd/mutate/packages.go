@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -171,6 +172,21 @@ func (w *Workspace) TestsFor(target *Package, imp Importers) (first, then []stri
 		return all, nil
 	}
 	return own, other
+}
+
+// ShippedFor is the exercise package of a lesson's checks package
+// (lessons/<lesson>/checks: lessons/<lesson>/exercise), or "": the checks
+// of a mutant there also face the exercises as shipped.
+func (w *Workspace) ShippedFor(target *Package) string {
+	dir, base := path.Split(target.ImportPath)
+	if base != "checks" || !strings.Contains(dir, "/lessons/") {
+		return ""
+	}
+	ex := dir + "exercise"
+	if w.pkgs[ex] == nil {
+		return ""
+	}
+	return ex
 }
 
 // testsReach reports whether the test binary of q links the package path.

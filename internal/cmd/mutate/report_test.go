@@ -149,6 +149,9 @@ func TestTestsFor(t *testing.T) {
 	assert.True(t, skipped(prefix+"lessons/02-tasks/exercise/sub"))
 	assert.False(t, skipped(prefix+"lessons/02-tasks/checks"))
 	assert.False(t, skipped(prefix+"internal/exercise"), "the harness is tested code")
+	assert.Equal(t, prefix+"lessons/01-dns-probe/exercise", w.ShippedFor(pkg("lessons/01-dns-probe/checks")))
+	assert.Empty(t, w.ShippedFor(pkg("lessons/01-dns-probe")), "the reference is not what the exercises check")
+	assert.Empty(t, w.ShippedFor(pkg("internal/simnet")))
 	assert.False(t, skipped(prefix+"internal/exercise/report"))
 }
 
