@@ -26,47 +26,66 @@ type Job struct {
 	src  []byte // its source when the mutants were found
 }
 
-// runJobs tests every job, n at a time. The tests of each distinct set run
-// (first and more) once unmutated first: they must pass, and their time sets the automatic
-// timeout (reported as a job with Status "baseline" and the timeout as its
+// runJobs tests every job, n at a time. The tests of each distinct set
+// (first, more and shipped) run once unmutated before the first mutant
+// that faces them, not before: a set that no survivor reaches costs
+// nothing. They must pass, and their time sets the automatic timeout
+// (reported as a job with Status "baseline" and the timeout as its
 // Duration). Jobs whose package no test reaches survive without a run.
 func runJobs(ctx context.Context, r *Runner, jobs []*Job, n int, report func(done, total int, j *Job)) error {
-	runners := map[string]*Runner{} // by test set
+	var (
+		mu   sync.Mutex
+		done int
+	)
+	reportBaseline := func(tests string, timeout time.Duration) {
+		if report == nil {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		report(done, len(jobs), &Job{Tests: []string{tests}, Result: Result{Status: "baseline", Duration: timeout}})
+	}
+	type lazy[T any] struct {
+		once sync.Once
+		v    T
+		err  error
+	}
+	runners := map[string]*lazy[*Runner]{}      // by test set
+	shipped := map[string]*lazy[*shippedBase]{} // by exercise package
 	for _, j := range jobs {
 		for _, tests := range [][]string{j.Tests, j.More} {
-			key := strings.Join(tests, " ")
-			if len(tests) == 0 || runners[key] != nil {
-				continue
-			}
-			rr, err := baseline(ctx, r, tests)
-			if err != nil {
-				return err
-			}
-			runners[key] = rr
-			if report != nil {
-				report(0, len(jobs), &Job{Tests: tests, Result: Result{Status: "baseline", Duration: rr.Timeout}})
+			if key := strings.Join(tests, " "); len(tests) > 0 && runners[key] == nil {
+				runners[key] = &lazy[*Runner]{}
 			}
 		}
-	}
-	shipped := map[string]*shippedBase{} // by exercise package
-	for _, j := range jobs {
-		if j.Shipped == "" || shipped[j.Shipped] != nil {
-			continue
-		}
-		sb, err := shippedBaseline(ctx, r, j.Shipped)
-		if err != nil {
-			return err
-		}
-		shipped[j.Shipped] = sb
-		if report != nil {
-			report(0, len(jobs), &Job{Tests: []string{j.Shipped + " (shipped)"}, Result: Result{Status: "baseline", Duration: sb.r.Timeout}})
+		if j.Shipped != "" && shipped[j.Shipped] == nil {
+			shipped[j.Shipped] = &lazy[*shippedBase]{}
 		}
 	}
 	test := func(slot int, j *Job, tests []string) (Result, error) {
-		return runners[strings.Join(tests, " ")].Run(ctx, slot, j.path, j.Apply(j.src), tests)
+		key := strings.Join(tests, " ")
+		l := runners[key]
+		l.once.Do(func() {
+			if l.v, l.err = baseline(ctx, r, tests); l.err == nil {
+				reportBaseline(key, l.v.Timeout)
+			}
+		})
+		if l.err != nil {
+			return Result{}, l.err
+		}
+		return l.v.Run(ctx, slot, j.path, j.Apply(j.src), tests)
 	}
 	testShipped := func(slot int, j *Job) (Result, error) {
-		sb := shipped[j.Shipped]
+		l := shipped[j.Shipped]
+		l.once.Do(func() {
+			if l.v, l.err = shippedBaseline(ctx, r, j.Shipped); l.err == nil {
+				reportBaseline(j.Shipped+" (shipped)", l.v.r.Timeout)
+			}
+		})
+		if l.err != nil {
+			return Result{}, l.err
+		}
+		sb := l.v
 		passed, res, err := sb.r.RunShipped(ctx, slot, j.path, j.Apply(j.src), j.Shipped)
 		if err != nil || res.Status == Timeout {
 			return res, err
@@ -81,8 +100,6 @@ func runJobs(ctx context.Context, r *Runner, jobs []*Job, n int, report func(don
 		return res, nil
 	}
 	var (
-		mu   sync.Mutex
-		done int
 		next = make(chan *Job)
 		errs = make(chan error, n)
 	)

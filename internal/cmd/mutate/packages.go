@@ -150,7 +150,9 @@ const (
 // TestsFor lists, sorted, the packages whose tests link target, directly or
 // not (the target itself included when it has tests), as `make test` runs
 // them (the skipped packages left out): first the tests a mutant faces,
-// then the tests it faces if it survives those (auto only).
+// then the tests it faces if it survives those (auto only: the package's
+// own tests, then the rest of its module's and the other modules'; or, for
+// a package without tests, its module's, then the other modules').
 func (w *Workspace) TestsFor(target *Package, imp Importers) (first, then []string) {
 	var own, other []string
 	for _, q := range w.list {
@@ -170,6 +172,13 @@ func (w *Workspace) TestsFor(target *Package, imp Importers) (first, then []stri
 		all := slices.Concat(own, other)
 		slices.Sort(all)
 		return all, nil
+	case target.hasTests() && len(own) > 1:
+		// Its own tests first: most mutants fail them in seconds, and go
+		// test waits for the slowest package it was given (a command's
+		// tests that build lessons take minutes).
+		rest := slices.Concat(slices.DeleteFunc(own, func(p string) bool { return p == target.ImportPath }), other)
+		slices.Sort(rest)
+		return []string{target.ImportPath}, rest
 	}
 	return own, other
 }

@@ -243,7 +243,8 @@ func TestRunJobsScoresTheTinyModule(t *testing.T) {
 	})
 	require.NoError(t, err)
 	assert.Len(t, reported, 6, "two baselines, four mutants")
-	assert.Equal(t, []string{"baseline", "baseline"}, reported[:2])
+	assert.Equal(t, "baseline", reported[0], "the tests run unmutated before the first mutant faces them")
+	assert.Equal(t, 2, countOf(reported, "baseline"))
 	assert.Equal(t, []string{Caught, Caught, Survived, Survived}, []string{jobs[0].Status, jobs[1].Status, jobs[2].Status, jobs[3].Status},
 		"n > 1 survives tiny's own test, not user's; n > -1 survives both")
 	assert.Equal(t, Score{Caught: 2, Total: 4}, Tally(jobs))
@@ -361,4 +362,39 @@ func TestMutateTheTinyWorkspace(t *testing.T) {
 		"Before has no test; hello's test runs its binary, which the overlay reaches")
 	assert.Contains(t, stderr.String(), "tests pass unmutated, timeout ")
 	assert.Contains(t, stderr.String(), "[3/3] ")
+}
+
+// countOf counts the elements of s equal to v.
+func countOf(s []string, v string) int {
+	n := 0
+	for _, x := range s {
+		if x == v {
+			n++
+		}
+	}
+	return n
+}
+
+// TestBaselinesAreLazy: a set of tests that no mutant reaches never runs,
+// not even unmutated.
+func TestBaselinesAreLazy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test on a temporary module")
+	}
+	dir, path := tinyModule(t)
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("TINY_SLOW", "1") // ./slow would take a minute
+	jobs := []*Job{{Mutant: find(t, "`n > 0` inverted (> to <=)"), Tests: []string{"."}, More: []string{"./slow"}, path: path, src: []byte(tinySource)}}
+	r := &Runner{Root: dir, Timeout: 30 * time.Second, TempDir: t.TempDir()}
+	var baselines []string
+	start := time.Now()
+	require.NoError(t, runJobs(context.Background(), r, jobs, 1, func(_, _ int, j *Job) {
+		if j.Status == "baseline" {
+			baselines = append(baselines, j.Tests...)
+		}
+	}))
+	assert.Equal(t, Caught, jobs[0].Status)
+	assert.Equal(t, []string{"."}, baselines, "./slow: no survivor goes on to it")
+	assert.Less(t, time.Since(start), 30*time.Second)
 }
