@@ -36,3 +36,18 @@ func TestBadValueBound(t *testing.T) {
 	assert.Equal(t, `prog: -n "`+whole+`": not a whole number (-h lists the flags)`+"\n", msg(whole))
 	assert.Equal(t, `prog: -n "`+whole+`"... (41 bytes): not a whole number (-h lists the flags)`+"\n", msg(whole+"x"))
 }
+
+// TestShowBounds: '!' and '~', the first and last printable ASCII after the
+// space, print as they are, the space and DEL do not; an argument of
+// showMax bytes prints whole, one of showMax+1 is cut; Quote cuts the same.
+func TestShowBounds(t *testing.T) {
+	assert.Equal(t, "a!b", Show("a!b"))
+	assert.Equal(t, "a~b", Show("a~b"))
+	assert.Equal(t, `"a b"`, Show("a b"))
+	assert.Equal(t, `"a\x7fb"`, Show("a\x7fb"))
+	long := strings.Repeat("y", showMax)
+	assert.Equal(t, long, Show(long))
+	assert.Equal(t, `"`+long+`"... (41 bytes)`, Show(long+"y"))
+	assert.Equal(t, `"`+long+`"`, Quote(long))
+	assert.Equal(t, `"`+long+`"... (41 bytes)`, Quote(long+"y"))
+}
