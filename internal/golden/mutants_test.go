@@ -4,10 +4,13 @@ package golden
 // (internal/cmd/mutate/README.md).
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestFirstLines(t *testing.T) {
@@ -28,4 +31,28 @@ func TestSpellBounds(t *testing.T) {
 	} {
 		assert.Equal(t, want, Spell(d, true), "%d ns", int64(d))
 	}
+}
+
+// TestUpdatePaths runs READMEClaims and READMEPython as `make golden` does
+// (GOLDIE_UPDATE=1) on a lesson of their own in a temporary folder, whose
+// README and durations already agree: nothing to rewrite, and no error.
+func TestUpdatePaths(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "testdata", "tiny"), 0o755))
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(path, []byte(text), 0o644))
+		return path
+	}
+	write("testdata/tiny/durations.golden", "slow 2s\n")
+	readme := write("README.md", "It takes **2 s**.\n\n<!-- python: p.py -->\n```python\nprint(1)\n```\n")
+	write("p.py", "print(1)\n")
+	t.Chdir(dir)
+	t.Setenv("GOLDIE_UPDATE", "1")
+	require.True(t, Updating())
+	READMEClaims(t, readme, "tiny", map[string]time.Duration{"slow": 2 * time.Second})
+	READMEPython(t, readme)
+	b, err := os.ReadFile(readme)
+	require.NoError(t, err)
+	assert.Equal(t, "It takes **2 s**.\n\n<!-- python: p.py -->\n```python\nprint(1)\n```\n", string(b), "nothing to rewrite")
 }
