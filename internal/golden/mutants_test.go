@@ -35,7 +35,8 @@ func TestSpellBounds(t *testing.T) {
 
 // TestUpdatePaths runs READMEClaims and READMEPython as `make golden` does
 // (GOLDIE_UPDATE=1) on a lesson of their own in a temporary folder, whose
-// README and durations already agree: nothing to rewrite, and no error.
+// README and durations already agree: only a Python listing whose file
+// changed is rewritten, and there is no error.
 func TestUpdatePaths(t *testing.T) {
 	dir := t.TempDir()
 	require.NoError(t, os.MkdirAll(filepath.Join(dir, "testdata", "tiny"), 0o755))
@@ -45,8 +46,9 @@ func TestUpdatePaths(t *testing.T) {
 		return path
 	}
 	write("testdata/tiny/durations.golden", "slow 2s\n")
-	readme := write("README.md", "It takes **2 s**.\n\n<!-- python: p.py -->\n```python\nprint(1)\n```\n")
+	readme := write("README.md", "It takes **2 s**.\n\n<!-- python: p.py -->\n```python\nprint(1)\n```\n<!-- python: q -->\n```python\nold\n```\n")
 	write("p.py", "print(1)\n")
+	write("q", "new\n") // a one-letter name is a name too
 	t.Chdir(dir)
 	t.Setenv("GOLDIE_UPDATE", "1")
 	require.True(t, Updating())
@@ -54,5 +56,6 @@ func TestUpdatePaths(t *testing.T) {
 	READMEPython(t, readme)
 	b, err := os.ReadFile(readme)
 	require.NoError(t, err)
-	assert.Equal(t, "It takes **2 s**.\n\n<!-- python: p.py -->\n```python\nprint(1)\n```\n", string(b), "nothing to rewrite")
+	assert.Equal(t, "It takes **2 s**.\n\n<!-- python: p.py -->\n```python\nprint(1)\n```\n<!-- python: q -->\n```python\nnew\n```\n", string(b),
+		"the listing of q is rewritten from its file, the rest stays")
 }
