@@ -5,6 +5,7 @@ package golden
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
@@ -58,4 +59,17 @@ func TestUpdatePaths(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "It takes **2 s**.\n\n<!-- python: p.py -->\n```python\nprint(1)\n```\n<!-- python: q -->\n```python\nnew\n```\n", string(b),
 		"the listing of q is rewritten from its file, the rest stays")
+}
+
+// TestPythonFound: with python3 on PATH and no $PYTHON, Python returns it;
+// it does not skip the test (the Python claims would go unproven).
+func TestPythonFound(t *testing.T) {
+	want, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not installed")
+	}
+	t.Setenv("PYTHON", "")
+	got := ""
+	t.Run("lookup", func(t *testing.T) { got = Python(t) })
+	assert.Equal(t, want, got)
 }
