@@ -9,7 +9,10 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"goasync.dev/workbook/internal/simnet"
+	"goasync.dev/workbook/internal/testmain"
 )
+
+func TestMain(m *testing.M) { testmain.Run(m) }
 
 // TestParseBounds: the shortest result line ("+ a", 3 bytes, the last line
 // without its newline) is read, a shorter one is skipped without a panic,
