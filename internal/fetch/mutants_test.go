@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
 )
@@ -59,4 +60,21 @@ func TestExplainBodyBound(t *testing.T) {
 	assert.EqualError(t, c.ExplainBody(context.Background(), io.ErrUnexpectedEOF, 0, 1), "connection broken after 0 of 1 bytes: try again")
 	assert.EqualError(t, c.ExplainBody(context.Background(), io.ErrUnexpectedEOF, 0, -1), "reading the body failed after 0 bytes (unexpected EOF): try again")
 	assert.EqualError(t, c.ExplainBody(context.Background(), io.ErrUnexpectedEOF, 0, 0), "reading the body failed after 0 bytes (unexpected EOF): try again")
+}
+
+// TestCutBound: a text of n bytes is kept whole, one of n+1 is cut to n
+// bytes and an ellipsis.
+func TestCutBound(t *testing.T) {
+	assert.Equal(t, "abcde", cut("abcde", 5))
+	assert.Equal(t, "abcde…", cut("abcdef", 5))
+}
+
+// TestDisplayWidthBound: a URL of MaxURLWidth runes is shown whole, one of
+// MaxURLWidth+1 is cut to MaxURLWidth runes, its last an ellipsis.
+func TestDisplayWidthBound(t *testing.T) {
+	u := "https://example.com/" + strings.Repeat("é", MaxURLWidth-len("https://example.com/"))
+	assert.Equal(t, u, Display(u))
+	cutURL := Display(u + "é")
+	assert.Equal(t, MaxURLWidth, utf8.RuneCountInString(cutURL))
+	assert.True(t, strings.HasSuffix(cutURL, "é…"), cutURL)
 }
