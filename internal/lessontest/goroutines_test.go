@@ -78,3 +78,20 @@ func TestSynctestTestNoDeadlock(t *testing.T) {
 		<-done
 	}))
 }
+
+// TestBubbleGoroutinesPastOneMiB: a dump of every goroutine larger than the
+// first 1 MiB buffer is read whole, not cut: 5,000 blocked goroutines (more
+// than 1 MiB of stacks) are all counted.
+func TestBubbleGoroutinesPastOneMiB(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		const n = 5000
+		before := BubbleGoroutines("")
+		release := make(chan struct{})
+		for range n {
+			go func() { <-release }()
+		}
+		synctest.Wait()
+		assert.Equal(t, n, BubbleGoroutines("")-before)
+		close(release)
+	})
+}

@@ -60,3 +60,13 @@ func TestVirtualNeverCancelsWithoutCancelAfter(t *testing.T) {
 	})
 	assert.NoError(t, err)
 }
+
+// TestVirtualCancelsAfterOneNanosecond: the shortest cancelAfter, 1 ns,
+// cancels too.
+func TestVirtualCancelsAfterOneNanosecond(t *testing.T) {
+	Virtual(t, time.Nanosecond, func(t *testing.T, ctx context.Context) {
+		start := time.Now()
+		<-ctx.Done()
+		assert.Equal(t, time.Nanosecond, time.Since(start))
+	})
+}

@@ -23,3 +23,11 @@ func TestAxisSkipsALabelThatWouldTouch(t *testing.T) {
 	assert.Equal(t, "|         |         |", ticks)
 	assert.Equal(t, "0s        2h46m40.25s", labels)
 }
+
+// TestFormatBounds: 1 ns and 999 ns print as they are, not as "0s" or
+// rounded to "1µs".
+func TestFormatBounds(t *testing.T) {
+	assert.Equal(t, "1ns", format(1))
+	assert.Equal(t, "999ns", format(999))
+	assert.Equal(t, "1µs", format(time.Microsecond))
+}

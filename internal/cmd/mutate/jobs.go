@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -16,39 +17,89 @@ type Job struct {
 	Mutant
 	Tests []string `json:"tests"`                // the packages whose tests it faces
 	More  []string `json:"more_tests,omitempty"` // and if it survives those, these
+	// Shipped is the lesson's exercise package, for a mutant of its checks:
+	// if it survives the tests, the exercises as shipped face the mutated
+	// checks, and one that passes catches it (make shipped).
+	Shipped string `json:"shipped,omitempty"`
 	Result
 	path string // the mutated file, absolute
 	src  []byte // its source when the mutants were found
 }
 
-// runJobs tests every job, n at a time. The tests of each distinct set run
-// (first and more) once unmutated first: they must pass, and their time sets the automatic
-// timeout (reported as a job with Status "baseline" and the timeout as its
+// runJobs tests every job, n at a time. The tests of each distinct set
+// (first, more and shipped) run once unmutated before the first mutant
+// that faces them, not before: a set that no survivor reaches costs
+// nothing. They must pass, and their time sets the automatic timeout
+// (reported as a job with Status "baseline" and the timeout as its
 // Duration). Jobs whose package no test reaches survive without a run.
 func runJobs(ctx context.Context, r *Runner, jobs []*Job, n int, report func(done, total int, j *Job)) error {
-	runners := map[string]*Runner{} // by test set
-	for _, j := range jobs {
-		for _, tests := range [][]string{j.Tests, j.More} {
-			key := strings.Join(tests, " ")
-			if len(tests) == 0 || runners[key] != nil {
-				continue
-			}
-			rr, err := baseline(ctx, r, tests)
-			if err != nil {
-				return err
-			}
-			runners[key] = rr
-			if report != nil {
-				report(0, len(jobs), &Job{Tests: tests, Result: Result{Status: "baseline", Duration: rr.Timeout}})
-			}
-		}
-	}
-	test := func(slot int, j *Job, tests []string) (Result, error) {
-		return runners[strings.Join(tests, " ")].Run(ctx, slot, j.path, j.Apply(j.src), tests)
-	}
 	var (
 		mu   sync.Mutex
 		done int
+	)
+	reportBaseline := func(tests string, timeout time.Duration) {
+		if report == nil {
+			return
+		}
+		mu.Lock()
+		defer mu.Unlock()
+		report(done, len(jobs), &Job{Tests: []string{tests}, Result: Result{Status: "baseline", Duration: timeout}})
+	}
+	type lazy[T any] struct {
+		once sync.Once
+		v    T
+		err  error
+	}
+	runners := map[string]*lazy[*Runner]{}      // by test set
+	shipped := map[string]*lazy[*shippedBase]{} // by exercise package
+	for _, j := range jobs {
+		for _, tests := range [][]string{j.Tests, j.More} {
+			if key := strings.Join(tests, " "); len(tests) > 0 && runners[key] == nil {
+				runners[key] = &lazy[*Runner]{}
+			}
+		}
+		if j.Shipped != "" && shipped[j.Shipped] == nil {
+			shipped[j.Shipped] = &lazy[*shippedBase]{}
+		}
+	}
+	test := func(slot int, j *Job, tests []string) (Result, error) {
+		key := strings.Join(tests, " ")
+		l := runners[key]
+		l.once.Do(func() {
+			if l.v, l.err = baseline(ctx, r, tests); l.err == nil {
+				reportBaseline(key, l.v.Timeout)
+			}
+		})
+		if l.err != nil {
+			return Result{}, l.err
+		}
+		return l.v.Run(ctx, slot, j.path, j.Apply(j.src), tests)
+	}
+	testShipped := func(slot int, j *Job) (Result, error) {
+		l := shipped[j.Shipped]
+		l.once.Do(func() {
+			if l.v, l.err = shippedBaseline(ctx, r, j.Shipped); l.err == nil {
+				reportBaseline(j.Shipped+" (shipped)", l.v.r.Timeout)
+			}
+		})
+		if l.err != nil {
+			return Result{}, l.err
+		}
+		sb := l.v
+		passed, res, err := sb.r.RunShipped(ctx, slot, j.path, j.Apply(j.src), j.Shipped)
+		if err != nil || res.Status == Timeout {
+			return res, err
+		}
+		res.Status = Survived
+		for _, ex := range passed {
+			if !slices.Contains(sb.passed, ex) {
+				res.Status, res.Why = Caught, "make shipped: exercise "+ex+" passes its check unfinished"
+				break
+			}
+		}
+		return res, nil
+	}
+	var (
 		next = make(chan *Job)
 		errs = make(chan error, n)
 	)
@@ -74,6 +125,11 @@ func runJobs(ctx context.Context, r *Runner, jobs []*Job, n int, report func(don
 				if err == nil && j.Status == Survived && len(j.More) > 0 {
 					first := j.Duration
 					j.Result, err = test(slot, j, j.More)
+					j.Duration += first
+				}
+				if err == nil && j.Status == Survived && j.Shipped != "" {
+					first := j.Duration
+					j.Result, err = testShipped(slot, j)
 					j.Duration += first
 				}
 				if err != nil {
@@ -107,7 +163,8 @@ feed:
 	return err
 }
 
-// baseline runs the tests unmutated; they must pass. It returns the runner
+// baseline runs the tests unmutated; they must pass, at the first try or
+// the second. It returns the runner
 // for mutants facing these tests, its timeout set if r's is automatic.
 func baseline(ctx context.Context, r *Runner, tests []string) (*Runner, error) {
 	rr := *r
@@ -115,6 +172,11 @@ func baseline(ctx context.Context, r *Runner, tests []string) (*Runner, error) {
 		rr.Timeout = 10 * time.Minute
 	}
 	res, err := rr.Run(ctx, 0, "", nil, tests)
+	if err == nil && res.Status != Survived {
+		// Once more: a real-clock test may fail on a loaded machine, and
+		// the run would end here, however long it has been going.
+		res, err = rr.Run(ctx, 0, "", nil, tests)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -125,6 +187,34 @@ func baseline(ctx context.Context, r *Runner, tests []string) (*Runner, error) {
 		rr.Timeout = 20*time.Second + 3*res.Duration
 	}
 	return &rr, nil
+}
+
+// shippedBase is the unmutated run of a lesson's exercises as shipped: the
+// runner for its mutants, and the exercises that pass already (none, when
+// make shipped passes).
+type shippedBase struct {
+	r      *Runner
+	passed []string
+}
+
+// shippedBaseline runs the exercise checks of pkg unmutated, as baseline
+// does the tests.
+func shippedBaseline(ctx context.Context, r *Runner, pkg string) (*shippedBase, error) {
+	rr := *r
+	if rr.Timeout == 0 {
+		rr.Timeout = 10 * time.Minute
+	}
+	passed, res, err := rr.RunShipped(ctx, 0, "", nil, pkg)
+	if err != nil {
+		return nil, err
+	}
+	if res.Status == Timeout {
+		return nil, fmt.Errorf("the shipped exercises of %s hang before any mutation: go test -tags exercise %s", pkg, pkg)
+	}
+	if r.Timeout == 0 {
+		rr.Timeout = 20*time.Second + 3*res.Duration
+	}
+	return &shippedBase{r: &rr, passed: passed}, nil
 }
 
 // Score is the tally of a run.
@@ -211,6 +301,9 @@ func listJobs(w io.Writer, jobs []*Job) error {
 		tests := strings.Join(j.Tests, " ")
 		if tests == "" {
 			tests = "(no test links this package)"
+		}
+		if j.Shipped != "" {
+			tests += "\n\tshipped: " + j.Shipped
 		}
 		if _, err := fmt.Fprintf(w, "%s: %s: %s\n\ttests: %s\n", j.Position(), j.Op, j.Desc, tests); err != nil {
 			return err

@@ -24,7 +24,9 @@
 // swaps the mutated file in: the tree is never written. A mutant is caught
 // when a test (or vet) fails or the tests time out; one that does not compile
 // is invalid and not counted. First the tests run once unmutated: they must
-// pass.
+// pass. A mutant of a lesson's checks/ that survives the tests then faces
+// the lesson's exercise/ as shipped (`go test -tags exercise`, as `make
+// shipped`): it is caught if an unfinished exercise passes its check.
 //
 // mutate prints one line per surviving mutant, in a fixed order, then the
 // score: "caught 188 of 200 (94%)". -json prints every mutant with its
@@ -66,6 +68,7 @@ type config struct {
 	verbose   bool
 	min       int
 	survivors string
+	noShipped bool
 	patterns  []string
 }
 
@@ -85,9 +88,11 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&c.verbose, "v", false, "report each mutant on stderr as it finishes")
 	fs.IntVar(&c.min, "min", 0, "exit 1 when fewer than this percent of the mutants are caught")
 	fs.StringVar(&c.survivors, "survivors", "", "a -json report of an earlier run: test only the mutants that survived it")
+	shipped := fs.Bool("shipped", true, "a mutant of a lesson's checks that survives the tests also faces the exercises as shipped (make shipped): caught if one passes")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
+	c.noShipped = !*shipped
 	c.patterns = fs.Args()
 	if len(c.patterns) == 0 {
 		c.patterns = []string{"work"}
@@ -163,6 +168,11 @@ func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, erro
 		js, err := w.Jobs(p, c.ops, tests, more)
 		if err != nil {
 			return 0, err
+		}
+		if ex := w.ShippedFor(p); ex != "" && !c.noShipped {
+			for _, j := range js {
+				j.Shipped = ex
+			}
 		}
 		jobs = append(jobs, js...)
 	}

@@ -62,7 +62,8 @@ func FindMutants(name string, src []byte) ([]Mutant, error) {
 	if ast.IsGenerated(file) {
 		return nil, nil
 	}
-	f := &finder{fset: fset, tf: fset.File(file.Pos()), src: src, name: name}
+	f := &finder{fset: fset, tf: fset.File(file.Pos()), src: src, name: name, neverRun: map[*ast.DeferStmt]bool{}}
+	f.osName = importName(file, "os")
 	ast.Inspect(file, f.visit)
 	order := map[string]int{}
 	for i, op := range Operators {
@@ -81,6 +82,9 @@ type finder struct {
 	src  []byte
 	name string
 	out  []Mutant
+
+	osName   string                  // the name package os is imported as, or ""
+	neverRun map[*ast.DeferStmt]bool // defers of functions that end in os.Exit
 }
 
 func (f *finder) offset(p token.Pos) int { return f.tf.Offset(p) }
@@ -120,8 +124,10 @@ func (f *finder) visit(n ast.Node) bool {
 				f.dropCall("drop-close", n, call)
 			}
 		}
+	case *ast.FuncDecl:
+		f.markNeverRun(n)
 	case *ast.DeferStmt:
-		if len(n.Call.Args) == 0 && isCloser(n.Call) {
+		if len(n.Call.Args) == 0 && isCloser(n.Call) && !f.neverRun[n] {
 			f.dropCall("drop-close", n, n.Call)
 		}
 	case *ast.SelectStmt:
@@ -157,6 +163,72 @@ func (f *finder) visit(n ast.Node) bool {
 // compiles.
 func (f *finder) dropCall(op string, stmt ast.Stmt, call *ast.CallExpr) {
 	f.add(op, stmt.Pos(), stmt.Pos(), stmt.End(), "_ = "+f.text(call.Fun), f.short(stmt)+" dropped")
+}
+
+// markNeverRun records the defer statements of fn that never run: fn has no
+// return statement and its last statement is os.Exit(...), so fn never
+// returns. Deferred calls run when the function returns or panics (the Go
+// spec, "Defer statements"); os.Exit ends the program at once and "deferred
+// functions are not run" (the os.Exit doc). Dropping such a defer, as in a
+// main that ends in os.Exit(run(...)), changes nothing a test could see, so
+// it is no mutant. (On a panic they would run, as the program crashes
+// anyway.)
+func (f *finder) markNeverRun(fn *ast.FuncDecl) {
+	if fn.Body == nil || len(fn.Body.List) == 0 || f.osName == "" {
+		return
+	}
+	last, ok := fn.Body.List[len(fn.Body.List)-1].(*ast.ExprStmt)
+	if !ok {
+		return
+	}
+	call, ok := last.X.(*ast.CallExpr)
+	if !ok {
+		return
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok || sel.Sel.Name != "Exit" {
+		return
+	}
+	if pkg, ok := sel.X.(*ast.Ident); !ok || pkg.Name != f.osName {
+		return
+	}
+	var defers []*ast.DeferStmt
+	returns := false
+	ast.Inspect(fn.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its returns and defers are its own
+		case *ast.ReturnStmt:
+			returns = true
+		case *ast.DeferStmt:
+			defers = append(defers, n)
+		}
+		return true
+	})
+	if returns {
+		return
+	}
+	for _, d := range defers {
+		f.neverRun[d] = true
+	}
+}
+
+// importName is the name under which file imports path, or "" if it does
+// not (or imports it as _ or .).
+func importName(file *ast.File, path string) string {
+	for _, imp := range file.Imports {
+		if p, err := strconv.Unquote(imp.Path.Value); err != nil || p != path {
+			continue
+		}
+		if imp.Name == nil {
+			return path[strings.LastIndex(path, "/")+1:]
+		}
+		if imp.Name.Name == "_" || imp.Name.Name == "." {
+			return ""
+		}
+		return imp.Name.Name
+	}
+	return ""
 }
 
 // calleeName is the name of the function or method call calls.

@@ -149,3 +149,31 @@ func TestDescriptionsAreCut(t *testing.T) {
 	assert.Equal(t, "p.go:4: "+recv+".Wait() dropped", descs[0])
 	assert.Equal(t, "p.go:5: "+recv+"b.Wait… dropped", descs[1], "49 characters: cut to 47 and an ellipsis")
 }
+
+// TestDefersBeforeOsExit: a function that ends in os.Exit and has no return
+// never runs its defers (Go spec, "Defer statements"; the os.Exit doc), so
+// dropping one is no mutant. A return anywhere, a literal's own defer, os
+// imported under another name, or an Exit of another package keep them.
+func TestDefersBeforeOsExit(t *testing.T) {
+	drops := func(imports, body string) int {
+		t.Helper()
+		src := "package main\n\n" + imports + "\nfunc main() {\n" + body + "}\n"
+		ms, err := FindMutants("main.go", []byte(src))
+		require.NoError(t, err)
+		n := 0
+		for _, m := range ms {
+			if m.Op == "drop-close" {
+				n++
+			}
+		}
+		return n
+	}
+	const main = "\tctx, stop := signal.NotifyContext(context.Background())\n\tdefer stop()\n\tos.Exit(run(ctx))\n"
+	assert.Equal(t, 0, drops(`import "os"`, main), "defer stop() never runs before os.Exit")
+	assert.Equal(t, 0, drops(`import sys "os"`, strings.ReplaceAll(main, "os.Exit", "sys.Exit")), "os renamed")
+	assert.Equal(t, 1, drops(`import "os"`, "\tdefer stop()\n\tif bad {\n\t\treturn\n\t}\n\tos.Exit(1)\n"), "a return runs it")
+	assert.Equal(t, 1, drops(`import "os"`, "\tdefer stop()\n\tos.Exit(1)\n\tx++\n"), "os.Exit is not the last statement")
+	assert.Equal(t, 1, drops(`import os "example.com/notos"`, main), "another package's Exit")
+	assert.Equal(t, 1, drops(`import "os"`, "\tdefer stop()\n\tf := func() int { defer cancel(); return 0 }\n\tos.Exit(f())\n"),
+		"the literal returns and runs its own defer; main's never runs")
+}

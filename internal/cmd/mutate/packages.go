@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -36,11 +37,14 @@ func (p *Package) module() string {
 
 func (p *Package) hasTests() bool { return len(p.TestGoFiles)+len(p.XTestGoFiles) > 0 }
 
-// skipped reports why a package is never mutated: the learners' exercise
-// copies and the challenge solutions are not the code the tests are about.
+// skipped reports whether a package is never mutated: a lesson's exercise
+// copy (lessons/<lesson>/exercise, generated from the lesson) and the
+// challenge solutions are not the code the tests are about. internal/exercise,
+// the harness that runs the checks, is.
 func skipped(importPath string) bool {
-	for _, part := range strings.Split(importPath, "/") {
-		if part == "exercise" || part == "solutions" {
+	parts := strings.Split(importPath, "/")
+	for i, part := range parts {
+		if part == "solutions" || part == "exercise" && i >= 2 && parts[i-2] == "lessons" {
 			return true
 		}
 	}
@@ -146,7 +150,9 @@ const (
 // TestsFor lists, sorted, the packages whose tests link target, directly or
 // not (the target itself included when it has tests), as `make test` runs
 // them (the skipped packages left out): first the tests a mutant faces,
-// then the tests it faces if it survives those (auto only).
+// then the tests it faces if it survives those (auto only: the package's
+// own tests, then the rest of its module's and the other modules'; or, for
+// a package without tests, its module's, then the other modules').
 func (w *Workspace) TestsFor(target *Package, imp Importers) (first, then []string) {
 	var own, other []string
 	for _, q := range w.list {
@@ -166,8 +172,30 @@ func (w *Workspace) TestsFor(target *Package, imp Importers) (first, then []stri
 		all := slices.Concat(own, other)
 		slices.Sort(all)
 		return all, nil
+	case target.hasTests() && len(own) > 1:
+		// Its own tests first: most mutants fail them in seconds, and go
+		// test waits for the slowest package it was given (a command's
+		// tests that build lessons take minutes).
+		rest := slices.Concat(slices.DeleteFunc(own, func(p string) bool { return p == target.ImportPath }), other)
+		slices.Sort(rest)
+		return []string{target.ImportPath}, rest
 	}
 	return own, other
+}
+
+// ShippedFor is the exercise package of a lesson's checks package
+// (lessons/<lesson>/checks: lessons/<lesson>/exercise), or "": the checks
+// of a mutant there also face the exercises as shipped.
+func (w *Workspace) ShippedFor(target *Package) string {
+	dir, base := path.Split(target.ImportPath)
+	if base != "checks" || !strings.Contains(dir, "/lessons/") {
+		return ""
+	}
+	ex := dir + "exercise"
+	if w.pkgs[ex] == nil {
+		return ""
+	}
+	return ex
 }
 
 // testsReach reports whether the test binary of q links the package path.

@@ -123,13 +123,16 @@ func TestTestsFor(t *testing.T) {
 		return p
 	}
 	first, then := w.TestsFor(pkg("lessons/01-dns-probe/checks"), ImportersAuto)
-	assert.Equal(t, []string{prefix + "lessons/01-dns-probe"}, first, "a package without tests faces the tests that link it")
-	assert.Empty(t, then, "no other module links a lesson")
+	assert.Equal(t, []string{prefix + "lessons/01-dns-probe/checks"}, first, "its own tests first")
+	assert.Equal(t, []string{prefix + "lessons/01-dns-probe"}, then, "then the lesson's; no other module links a lesson")
 
 	first, then = w.TestsFor(pkg("internal/timeline"), ImportersAuto)
-	assert.Contains(t, first, prefix+"internal/timeline")
-	assert.NotContains(t, first, prefix+"lessons/02-tasks", "its own module first")
+	assert.Equal(t, []string{prefix + "internal/timeline"}, first, "its own tests first")
 	assert.Contains(t, then, prefix+"lessons/02-tasks", "then the lessons that use it")
+	first, then = w.TestsFor(pkg("internal/golden"), ImportersAuto)
+	assert.Equal(t, []string{prefix + "internal/golden"}, first)
+	assert.Contains(t, then, prefix+"internal/cmd/instructor", "then the rest of its module")
+	assert.NotContains(t, then, prefix+"internal/golden")
 	first, then = w.TestsFor(pkg("internal/timeline"), ImportersAll)
 	assert.Contains(t, first, prefix+"lessons/02-tasks", "all: everything at once")
 	assert.Contains(t, first, prefix+"internal/timeline")
@@ -146,7 +149,13 @@ func TestTestsFor(t *testing.T) {
 	first, _ = w.TestsFor(pkg("internal/fetch/fetchtest"), ImportersNone)
 	assert.Empty(t, first)
 	assert.True(t, skipped(prefix+"lessons/02-tasks/exercise"))
+	assert.True(t, skipped(prefix+"lessons/02-tasks/exercise/sub"))
 	assert.False(t, skipped(prefix+"lessons/02-tasks/checks"))
+	assert.False(t, skipped(prefix+"internal/exercise"), "the harness is tested code")
+	assert.Equal(t, prefix+"lessons/01-dns-probe/exercise", w.ShippedFor(pkg("lessons/01-dns-probe/checks")))
+	assert.Empty(t, w.ShippedFor(pkg("lessons/01-dns-probe")), "the reference is not what the exercises check")
+	assert.Empty(t, w.ShippedFor(pkg("internal/simnet")))
+	assert.False(t, skipped(prefix+"internal/exercise/report"))
 }
 
 func TestOnlySurvivors(t *testing.T) {

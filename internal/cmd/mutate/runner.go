@@ -45,15 +45,62 @@ type Result struct {
 // runs the tests on the tree as it is (the baseline). slot names the
 // temporary files, so that concurrent runs use different slots.
 func (r *Runner) Run(ctx context.Context, slot int, path string, src []byte, pkgs []string) (Result, error) {
-	args := []string{"test", "-count=1", "-failfast", "-timeout=" + r.Timeout.String()}
+	out, res, err := r.goTest(ctx, slot, path, src, []string{"-failfast"}, pkgs)
+	if err != nil || res.Status != "" {
+		return res, err
+	}
+	res.Status, res.Why = classify(out)
+	return res, nil
+}
+
+// RunShipped runs the exercise checks of the shipped exercise package pkg
+// (go test -tags exercise -run '^TestExercises$', as make shipped does, but
+// on the exercise/ folder of the tree and without -failfast, so that every
+// exercise runs) with the file at path replaced by src, and returns the
+// exercises whose check passes (the subtests of TestExercises that pass): a
+// check so weak that an unfinished exercise passes it. Its Result has the
+// status Timeout when the tests hang.
+func (r *Runner) RunShipped(ctx context.Context, slot int, path string, src []byte, pkg string) ([]string, Result, error) {
+	flags := []string{"-tags", "exercise", "-json", "-run", "^TestExercises$"}
+	out, res, err := r.goTest(ctx, slot, path, src, flags, []string{pkg})
+	if err != nil || res.Status == Timeout {
+		return nil, res, err
+	}
+	if strings.Contains(out, "panic: test timed out after") {
+		res.Status, res.Why = Timeout, "panic: test timed out"
+		return nil, res, nil
+	}
+	return passedExercises(out), Result{Duration: res.Duration}, nil
+}
+
+// passedExercises reads go test -json output and returns the subtests of
+// TestExercises that passed, in order.
+func passedExercises(out string) []string {
+	var passed []string
+	for _, line := range strings.Split(out, "\n") {
+		var ev struct{ Action, Test string }
+		if json.Unmarshal([]byte(line), &ev) == nil && ev.Action == "pass" && strings.HasPrefix(ev.Test, "TestExercises/") {
+			passed = append(passed, strings.TrimPrefix(ev.Test, "TestExercises/"))
+		}
+	}
+	return passed
+}
+
+// goTest runs go test with flags on pkgs, the file at path replaced by src
+// (src nil: the tree as it is), and returns its output. res has a Status
+// only when go test did not end by itself: Timeout when it was killed, or
+// Survived when it passed; else the caller reads the output.
+func (r *Runner) goTest(ctx context.Context, slot int, path string, src []byte, flags, pkgs []string) (string, Result, error) {
+	args := []string{"test", "-count=1", "-timeout=" + r.Timeout.String()}
 	if r.Race {
 		args = append(args, "-race")
 	}
+	args = append(args, flags...)
 	env := testEnv()
 	if src != nil {
 		overlay, err := r.writeOverlay(slot, path, src)
 		if err != nil {
-			return Result{}, err
+			return "", Result{}, err
 		}
 		// Through GOFLAGS, not a flag of go test: a test that builds its
 		// package's binary (internal/ctrlc) builds the mutant too.
@@ -85,17 +132,15 @@ func (r *Runner) Run(ctx context.Context, slot int, path string, src []byte, pkg
 	var exit *exec.ExitError
 	switch {
 	case ctx.Err() != nil: // interrupted: no verdict
-		return res, ctx.Err()
+		return "", res, ctx.Err()
 	case runCtx.Err() != nil:
 		res.Status, res.Why = Timeout, "killed after "+backstop.String()
 	case err == nil:
 		res.Status = Survived
 	case !errors.As(err, &exit):
-		return res, fmt.Errorf("go test: %v", err)
-	default:
-		res.Status, res.Why = classify(out.String())
+		return "", res, fmt.Errorf("go test: %v", err)
 	}
-	return res, nil
+	return out.String(), res, nil
 }
 
 // writeOverlay writes src and an overlay file mapping path to it, and

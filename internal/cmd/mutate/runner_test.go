@@ -125,6 +125,29 @@ func TestSlow(t *testing.T) {
 }
 `
 
+// shippedTest plays a lesson's exercise checks as shipped: the unfinished
+// answer is 0, and the check (tiny.Positive) must refuse it. Exercise 2
+// passes as shipped, in the baseline too, so it catches nothing.
+const shippedTest = `//go:build exercise
+
+package shipped
+
+import (
+	"testing"
+
+	"example.com/tiny"
+)
+
+func TestExercises(t *testing.T) {
+	t.Run("1-positive", func(t *testing.T) {
+		if !tiny.Positive(0) {
+			t.Fatal("0 is not positive yet")
+		}
+	})
+	t.Run("2-free", func(t *testing.T) {})
+}
+`
+
 // tinyModule writes the tiny module to a temporary directory and returns
 // the directory and the path of its code file.
 func tinyModule(t *testing.T) (dir, path string) {
@@ -132,13 +155,14 @@ func tinyModule(t *testing.T) (dir, path string) {
 	dir = t.TempDir()
 	path = filepath.Join(dir, "tiny.go")
 	for name, text := range map[string]string{
-		"go.mod":             "module example.com/tiny\n\ngo 1.25\n",
-		"tiny.go":            tinySource,
-		"tiny_test.go":       tinyTest,
-		"hello/main.go":      helloSource,
-		"hello/main_test.go": helloTest,
-		"user/user_test.go":  userTest,
-		"slow/slow_test.go":  slowTest,
+		"go.mod":                  "module example.com/tiny\n\ngo 1.25\n",
+		"tiny.go":                 tinySource,
+		"tiny_test.go":            tinyTest,
+		"hello/main.go":           helloSource,
+		"hello/main_test.go":      helloTest,
+		"user/user_test.go":       userTest,
+		"slow/slow_test.go":       slowTest,
+		"shipped/shipped_test.go": shippedTest,
 	} {
 		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
@@ -219,11 +243,44 @@ func TestRunJobsScoresTheTinyModule(t *testing.T) {
 	})
 	require.NoError(t, err)
 	assert.Len(t, reported, 6, "two baselines, four mutants")
-	assert.Equal(t, []string{"baseline", "baseline"}, reported[:2])
+	assert.Equal(t, "baseline", reported[0], "the tests run unmutated before the first mutant faces them")
+	assert.Equal(t, 2, countOf(reported, "baseline"))
 	assert.Equal(t, []string{Caught, Caught, Survived, Survived}, []string{jobs[0].Status, jobs[1].Status, jobs[2].Status, jobs[3].Status},
 		"n > 1 survives tiny's own test, not user's; n > -1 survives both")
 	assert.Equal(t, Score{Caught: 2, Total: 4}, Tally(jobs))
 	assert.Equal(t, "no test links this package", jobs[3].Why)
+}
+
+// TestShippedCatchesAWeakCheck: a mutant that survives the tests but lets
+// an unfinished exercise pass its check is caught, as make shipped would; an
+// exercise that passed unmutated catches nothing.
+func TestShippedCatchesAWeakCheck(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test on a temporary module")
+	}
+	dir, path := tinyModule(t)
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	var jobs []*Job
+	for _, desc := range []string{"bound of n > 0: 0 to -1", "bound of n > 0: 0 to 1"} {
+		jobs = append(jobs, &Job{Mutant: find(t, desc), Tests: []string{"."}, Shipped: "./shipped", path: path, src: []byte(tinySource)})
+	}
+	r := &Runner{Root: dir, Timeout: 30 * time.Second, TempDir: t.TempDir()}
+	require.NoError(t, runJobs(context.Background(), r, jobs, 1, nil))
+	assert.Equal(t, Caught, jobs[0].Status, "n > -1: Positive(0), the shipped answer, passes")
+	assert.Equal(t, "make shipped: exercise 1-positive passes its check unfinished", jobs[0].Why)
+	assert.Equal(t, Survived, jobs[1].Status, "n > 1: exercise 1 still fails; 2 passed before")
+}
+
+func TestPassedExercises(t *testing.T) {
+	out := `{"Action":"run","Test":"TestExercises/1-a"}
+{"Action":"fail","Test":"TestExercises/1-a"}
+{"Action":"pass","Test":"TestExercises/2-b"}
+{"Action":"pass","Test":"TestOther"}
+{"Action":"pass","Test":"TestExercises"}
+not json
+{"Action":"pass","Test":"TestExercises/3-c"}`
+	assert.Equal(t, []string{"2-b", "3-c"}, passedExercises(out))
 }
 
 func TestBaselineMustPass(t *testing.T) {
@@ -305,4 +362,39 @@ func TestMutateTheTinyWorkspace(t *testing.T) {
 		"Before has no test; hello's test runs its binary, which the overlay reaches")
 	assert.Contains(t, stderr.String(), "tests pass unmutated, timeout ")
 	assert.Contains(t, stderr.String(), "[3/3] ")
+}
+
+// countOf counts the elements of s equal to v.
+func countOf(s []string, v string) int {
+	n := 0
+	for _, x := range s {
+		if x == v {
+			n++
+		}
+	}
+	return n
+}
+
+// TestBaselinesAreLazy: a set of tests that no mutant reaches never runs,
+// not even unmutated.
+func TestBaselinesAreLazy(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test on a temporary module")
+	}
+	dir, path := tinyModule(t)
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv("TINY_SLOW", "1") // ./slow would take a minute
+	jobs := []*Job{{Mutant: find(t, "`n > 0` inverted (> to <=)"), Tests: []string{"."}, More: []string{"./slow"}, path: path, src: []byte(tinySource)}}
+	r := &Runner{Root: dir, Timeout: 30 * time.Second, TempDir: t.TempDir()}
+	var baselines []string
+	start := time.Now()
+	require.NoError(t, runJobs(context.Background(), r, jobs, 1, func(_, _ int, j *Job) {
+		if j.Status == "baseline" {
+			baselines = append(baselines, j.Tests...)
+		}
+	}))
+	assert.Equal(t, Caught, jobs[0].Status)
+	assert.Equal(t, []string{"."}, baselines, "./slow: no survivor goes on to it")
+	assert.Less(t, time.Since(start), 30*time.Second)
 }
