@@ -353,6 +353,8 @@ for f in -timeout -hedge; do
 done
 t "04 -timeout 1ns (every URL cut)" 1 "every URL was cut" -- "$P4" -timeout 1ns
 t "04 -timeout 2562047h (nothing cut)" 0 "" -- "$P4" -timeout 2562047h
+t "04 -timeout with -mode hedge" nz "-timeout does nothing" -- "$P4" -mode hedge -timeout 1s
+t "04 -hedge with -mode total" nz "-hedge does nothing" -- "$P4" -hedge 50ms
 t "04 -mode nope" nz "-mode" -- "$P4" -mode nope
 t "04 -mode ESC" nz "-mode" -- "$P4" -mode "$esc"
 t "04 -mode 100 KB" nz "-mode" -- "$P4" -mode "$long"

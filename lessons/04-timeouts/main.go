@@ -17,6 +17,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 	"time"
 
@@ -61,6 +62,10 @@ func run(parent context.Context, args []string, stdout, stderr io.Writer, sim *s
 		return code
 	}
 	if msg := validate(*mode, *timeout, *hedge, flags.Args()); msg != "" {
+		fmt.Fprintf(stderr, "04-timeouts: %s\n", msg)
+		return exitUsage
+	}
+	if msg := unused(flags, *mode); msg != "" {
 		fmt.Fprintf(stderr, "04-timeouts: %s\n", msg)
 		return exitUsage
 	}
@@ -150,6 +155,25 @@ func validate(mode string, timeout, hedge time.Duration, args []string) string {
 		return fmt.Sprintf("unexpected argument %s: this lesson fetches its own URLs and takes only flags (see -h)", cli.Quote(args[0]))
 	}
 	return ""
+}
+
+// usedBy names the modes that read each mode-specific flag.
+var usedBy = map[string][]string{
+	"timeout": {"total", "per-request", "shield"},
+	"hedge":   {"hedge"},
+}
+
+// unused returns the complaint about a flag set on the command line that
+// mode never reads ("" if none): silently ignoring it would let a learner
+// think it changed the run.
+func unused(flags *flag.FlagSet, mode string) string {
+	var msg string
+	flags.Visit(func(f *flag.Flag) {
+		if modes, ok := usedBy[f.Name]; ok && msg == "" && !slices.Contains(modes, mode) {
+			msg = fmt.Sprintf("-%s does nothing in -mode %s: it is read only by -mode %s", f.Name, mode, strings.Join(modes, ", "))
+		}
+	})
+	return msg
 }
 
 // report prints the summary line and returns the exit code, and the line

@@ -207,6 +207,9 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-timeout", "soon"}, `04-timeouts: -timeout "soon": not a duration`},
 		{[]string{"https://go.dev"}, `04-timeouts: unexpected argument "https://go.dev": this lesson fetches its own URLs and takes only flags (see -h)` + "\n"},
 		{[]string{"-nope"}, "04-timeouts: flag provided but not defined: -nope (-h lists the flags)\n"},
+		{[]string{"-mode", "hedge", "-timeout", "1s"}, "04-timeouts: -timeout does nothing in -mode hedge: it is read only by -mode total, per-request, shield\n"},
+		{[]string{"-mode", "cancel-one", "-timeout", "1s"}, "04-timeouts: -timeout does nothing in -mode cancel-one: it is read only by -mode total, per-request, shield\n"},
+		{[]string{"-hedge", "50ms"}, "04-timeouts: -hedge does nothing in -mode total: it is read only by -mode hedge\n"},
 	} {
 		res := virtual(t, 0, tc.args...)
 		assert.Equal(t, 2, res.Code, "%v", tc.args)
