@@ -347,3 +347,15 @@ func TestPythonLatencies(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(src), "asyncio.sleep("+seconds(httpbinOrg)+")", "shield.py sleeps httpbin.org's latency")
 }
+
+// TestSmallestDurationsAccepted: 1ns is a positive duration, so -timeout
+// 1ns runs (and cuts every URL) and -hedge 1ns runs (and asks both mirrors
+// at once); 0 is refused (TestBadInput).
+func TestSmallestDurationsAccepted(t *testing.T) {
+	res := virtual(t, 0, "-timeout", "1ns")
+	assert.Equal(t, exitCut, res.Code, res.Stderr)
+	assert.Contains(t, res.Stderr, "every URL was cut")
+	res = virtual(t, 0, "-mode", "hedge", "-hedge", "1ns")
+	assert.Equal(t, 0, res.Code, res.Stderr)
+	assert.Contains(t, res.Stdout, "hedge")
+}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/synctest"
@@ -348,4 +349,21 @@ func TestPrintsAsTheyComplete(t *testing.T) {
 			assert.Equal(t, latency, out.at, "-mode %s printed its first line after %v", mode, out.at)
 		})
 	}
+}
+
+// TestBoundsAccepted: each flag's last good value runs (exit 0), one past
+// it is refused (TestBadInput), and a name of 253 bytes, DNS's longest, is
+// read while 254 is not.
+func TestBoundsAccepted(t *testing.T) {
+	for _, args := range [][]string{{"-n", "1"}, {"-n", "10", "-queue", strconv.Itoa(maxQueue)}, {"-n", "10", "-workers", strconv.Itoa(maxWorkers)}} {
+		res := virtual(t, 10, 0, args...)
+		assert.Equal(t, 0, res.Code, "%v: %s", args, res.Stderr)
+	}
+	longest := strings.Repeat("a", 63) + "." + strings.Repeat("b", 63) + "." + strings.Repeat("c", 63) + "." + strings.Repeat("d", 61)
+	require.Len(t, longest, 253)
+	names, err := readNames(strings.NewReader(longest+"\n"), 10)
+	require.NoError(t, err)
+	assert.Equal(t, []string{longest}, names)
+	_, err = readNames(strings.NewReader(longest+"e\n"), 10)
+	assert.ErrorContains(t, err, "is not a DNS name")
 }
