@@ -367,3 +367,18 @@ func TestBoundsAccepted(t *testing.T) {
 	_, err = readNames(strings.NewReader(longest+"e\n"), 10)
 	assert.ErrorContains(t, err, "is not a DNS name")
 }
+
+// TestSpawnProducerNeverWaits: -mode spawn starts a goroutine per name and
+// hands out every name at once, so its producer waits 0s (the names then
+// wait for slots, in an order the scheduler picks: no golden file). And
+// -h prints the flags and probes nothing.
+func TestSpawnProducerNeverWaits(t *testing.T) {
+	res := virtual(t, 60, 0, append(small, "-mode", "spawn", "-timeline")...)
+	require.Equal(t, 0, res.Code, res.Stderr)
+	assert.Contains(t, res.Stdout, "\nthe producer waited 0s to hand out the last name\n")
+	assert.Regexp(t, `\nproducer +#+ +0s \.\. 0s +waited 0s for room\n`, res.Stdout)
+	res = virtual(t, 10, 0, "-h")
+	assert.Equal(t, 0, res.Code)
+	assert.Empty(t, res.Stdout, "-h must probe nothing")
+	assert.Contains(t, res.Stderr, "-workers")
+}
