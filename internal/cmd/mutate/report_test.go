@@ -142,12 +142,12 @@ func TestTestsFor(t *testing.T) {
 	assert.Empty(t, then)
 
 	// A package with no tests of its own faces the tests that link it, at
-	// once: internal/fetch/fetchtest is tested only by the 03 lessons.
-	first, then = w.TestsFor(pkg("internal/fetch/fetchtest"), ImportersAuto)
-	assert.Contains(t, first, prefix+"lessons/03-fetch-v2", "internal/fetch/fetchtest is tested only by the lessons")
+	// once: lessons/03-fetch-v1/checks is tested only by its lesson.
+	first, then = w.TestsFor(pkg("lessons/03-fetch-v1/checks"), ImportersAuto)
+	assert.Contains(t, first, prefix+"lessons/03-fetch-v1", "lessons/03-fetch-v1/checks is tested only by its lesson")
 	assert.Empty(t, then)
-	first, _ = w.TestsFor(pkg("internal/fetch/fetchtest"), ImportersNone)
-	assert.Empty(t, first)
+	first, _ = w.TestsFor(pkg("lessons/03-fetch-v1/checks"), ImportersNone)
+	assert.Equal(t, []string{prefix + "lessons/03-fetch-v1"}, first, "none: its own module's tests only, the lesson's")
 	assert.True(t, skipped(prefix+"lessons/02-tasks/exercise"))
 	assert.True(t, skipped(prefix+"lessons/02-tasks/exercise/sub"))
 	assert.False(t, skipped(prefix+"lessons/02-tasks/checks"))
