@@ -22,44 +22,6 @@ import (
 // program that gathered every answer and printed them together at the end
 // would see all its lines sorted by name, and fail the golden files.
 
-// stamped is a writer that keeps each write with the instant it was made
-// (virtual time inside a synctest bubble). Only the lesson's one printing
-// loop writes to it, one line per write.
-type stamped struct{ writes []stampedWrite }
-
-type stampedWrite struct {
-	at   time.Time
-	text string
-}
-
-func (s *stamped) Write(b []byte) (int, error) {
-	s.writes = append(s.writes, stampedWrite{time.Now(), string(b)})
-	return len(b), nil
-}
-
-// String returns what was written, each run of answer lines written at one
-// instant sorted by name.
-func (s *stamped) String() string {
-	var out strings.Builder
-	for i := 0; i < len(s.writes); {
-		j := i + 1
-		if isAnswer(s.writes[i].text) {
-			for j < len(s.writes) && s.writes[j].at.Equal(s.writes[i].at) && isAnswer(s.writes[j].text) {
-				j++
-			}
-		}
-		tied := slices.Clone(s.writes[i:j])
-		slices.SortStableFunc(tied, func(a, b stampedWrite) int {
-			return strings.Compare(Names(a.text)[0], Names(b.text)[0])
-		})
-		for _, w := range tied {
-			out.WriteString(w.text)
-		}
-		i = j
-	}
-	return out.String()
-}
-
 // isAnswer reports whether text is one result line of a name that was
 // looked up ("+", " " or "!"): not an invalid name ("x", printed in input
 // order before any lookup), the summary or the timeline.
@@ -71,7 +33,7 @@ func isAnswer(text string) bool {
 // callInOrder runs the lesson like call, with its answer lines in the
 // order above: answers of one instant sorted by name.
 func callInOrder(ctx context.Context, run Runner, sim *simnet.Net, args []string) Result {
-	var out stamped
+	out := lessontest.Stamped{Tied: isAnswer, Key: func(line string) string { return Names(line)[0] }}
 	res := lessontest.Call(func(_, stderr io.Writer) int { return run(ctx, args, &out, stderr, sim) })
 	res.Stdout = out.String()
 	return res

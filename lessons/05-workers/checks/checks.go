@@ -47,7 +47,7 @@ func Virtual(t *testing.T, run Runner, world *simnet.World, cancelAfter time.Dur
 			t.Fatalf("the world of this check is invalid: %v", err)
 		}
 		defer n.Close()
-		var out stamped
+		out := lessontest.Stamped{Tied: isResult, Key: func(line string) string { return line[2:] }}
 		res = lessontest.Call(func(_, stderr io.Writer) int { return run(ctx, args, strings.NewReader(""), &out, stderr, n) })
 		res.Stdout = out.String()
 	})
@@ -66,44 +66,6 @@ func Virtual(t *testing.T, run Runner, world *simnet.World, cancelAfter time.Dur
 // Real runs the lesson on the real clock against sim (nil: loopback).
 func Real(ctx context.Context, run Runner, sim *simnet.Net, args ...string) Result {
 	return lessontest.Call(func(stdout, stderr io.Writer) int { return run(ctx, args, strings.NewReader(""), stdout, stderr, sim) })
-}
-
-// stamped is a writer that keeps each write with the instant it was made
-// (virtual time inside a synctest bubble). On the test clock ten lookups
-// answer at the very same instant, and which worker sends its result
-// first is the scheduler's choice, so String sorts the result lines of
-// one instant by name. Lines of different instants keep their order: a
-// program that printed everything at the end would have all its lines
-// sorted, and fail the golden files.
-type stamped struct{ writes []stampedWrite }
-
-type stampedWrite struct {
-	at   time.Time
-	text string
-}
-
-func (s *stamped) Write(b []byte) (int, error) {
-	s.writes = append(s.writes, stampedWrite{time.Now(), string(b)})
-	return len(b), nil
-}
-
-func (s *stamped) String() string {
-	var out strings.Builder
-	for i := 0; i < len(s.writes); {
-		j := i + 1
-		if isResult(s.writes[i].text) {
-			for j < len(s.writes) && s.writes[j].at.Equal(s.writes[i].at) && isResult(s.writes[j].text) {
-				j++
-			}
-		}
-		tied := slices.Clone(s.writes[i:j])
-		slices.SortStableFunc(tied, func(a, b stampedWrite) int { return strings.Compare(a.text[2:], b.text[2:]) })
-		for _, w := range tied {
-			out.WriteString(w.text)
-		}
-		i = j
-	}
-	return out.String()
 }
 
 // isResult reports whether text is one result line: "+ ", "  " or "! ".
