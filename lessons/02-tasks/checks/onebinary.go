@@ -1,10 +1,8 @@
 package checks
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -278,15 +276,7 @@ func runJSON(ctx context.Context, test2json, dir, pkg, bin string, args ...strin
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
-	var events []event
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var e event
-		if json.Unmarshal(sc.Bytes(), &e) == nil {
-			events = append(events, e)
-		}
-	}
+	events := jsonEvents(out)
 	if err != nil && ctx.Err() != nil {
 		return nil, fmt.Errorf("the proof's test binary: %w", ctx.Err())
 	}

@@ -267,15 +267,7 @@ func goTest(ctx context.Context, dir string, names []string) ([]event, error) {
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
-	var events []event
-	sc := bufio.NewScanner(bytes.NewReader(out))
-	sc.Buffer(make([]byte, 1<<20), 1<<20)
-	for sc.Scan() {
-		var e event
-		if json.Unmarshal(sc.Bytes(), &e) == nil {
-			events = append(events, e)
-		}
-	}
+	events := jsonEvents(out)
 	var exit *exec.ExitError
 	switch {
 	case err == nil:
@@ -300,4 +292,19 @@ func goCommand() string {
 		return p
 	}
 	return filepath.Join(os.Getenv("GOROOT"), "bin", "go")
+}
+
+// jsonEvents parses the `go test -json` (or test2json) events of out, one a
+// line; a line that is not an event (a build error) is skipped.
+func jsonEvents(out []byte) []event {
+	var events []event
+	sc := bufio.NewScanner(bytes.NewReader(out))
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		var e event
+		if json.Unmarshal(sc.Bytes(), &e) == nil {
+			events = append(events, e)
+		}
+	}
+	return events
 }
