@@ -21,6 +21,11 @@ type Job struct {
 	// if it survives the tests, the exercises as shipped face the mutated
 	// checks, and one that passes catches it (make shipped).
 	Shipped string `json:"shipped,omitempty"`
+	// WrongOf names the lessons whose checks the mutated package is part of
+	// (not their programs): if the mutant survives the rest, each wrong
+	// answer of testdata/<lesson>/wrong/ faces it, and one the mutated check
+	// passes, or fails without its message, catches it.
+	WrongOf []string `json:"wrong_of,omitempty"`
 	Result
 	path string // the mutated file, absolute
 	src  []byte // its source when the mutants were found
@@ -32,7 +37,10 @@ type Job struct {
 // nothing. They must pass, and their time sets the automatic timeout
 // (reported as a job with Status "baseline" and the timeout as its
 // Duration). Jobs whose package no test reaches survive without a run.
-func runJobs(ctx context.Context, r *Runner, jobs []*Job, n int, report func(done, total int, j *Job)) error {
+//
+// wrong, if not nil, runs the wrong answers against the survivors of a
+// package that checks exercises (Job.WrongOf).
+func runJobs(ctx context.Context, r *Runner, jobs []*Job, n int, wrong *wrongStage, report func(done, total int, j *Job)) error {
 	var (
 		mu   sync.Mutex
 		done int
@@ -130,6 +138,11 @@ func runJobs(ctx context.Context, r *Runner, jobs []*Job, n int, report func(don
 				if err == nil && j.Status == Survived && j.Shipped != "" {
 					first := j.Duration
 					j.Result, err = testShipped(slot, j)
+					j.Duration += first
+				}
+				if err == nil && j.Status == Survived && len(j.WrongOf) > 0 && wrong != nil {
+					first := j.Duration
+					j.Result, err = wrong.Test(ctx, slot, j, j.WrongOf)
 					j.Duration += first
 				}
 				if err != nil {
@@ -304,6 +317,9 @@ func listJobs(w io.Writer, jobs []*Job) error {
 		}
 		if j.Shipped != "" {
 			tests += "\n\tshipped: " + j.Shipped
+		}
+		if len(j.WrongOf) > 0 {
+			tests += "\n\twrong answers of: " + strings.Join(j.WrongOf, " ")
 		}
 		if _, err := fmt.Fprintf(w, "%s: %s: %s\n\ttests: %s\n", j.Position(), j.Op, j.Desc, tests); err != nil {
 			return err

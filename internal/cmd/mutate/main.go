@@ -26,7 +26,12 @@
 // is invalid and not counted. First the tests run once unmutated: they must
 // pass. A mutant of a lesson's checks/ that survives the tests then faces
 // the lesson's exercise/ as shipped (`go test -tags exercise`, as `make
-// shipped`): it is caught if an unfinished exercise passes its check.
+// shipped`): it is caught if an unfinished exercise passes its check. A
+// mutant of code that only checks a lesson's exercises (its checks/,
+// internal/fetch/fetchtest, the harness) that survives all that faces the
+// lesson's wrong answers (testdata/<lesson>/wrong/, as exgen's
+// TestWrongSolutionsAreCaught): caught if one of them passes its check, or
+// fails it without the message it must get.
 //
 // mutate prints one line per surviving mutant, in a fixed order, then the
 // score: "caught 188 of 200 (94%)". -json prints every mutant with its
@@ -42,6 +47,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/signal"
 	"slices"
@@ -88,7 +94,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&c.verbose, "v", false, "report each mutant on stderr as it finishes")
 	fs.IntVar(&c.min, "min", 0, "exit 1 when fewer than this percent of the mutants are caught")
 	fs.StringVar(&c.survivors, "survivors", "", "a -json report of an earlier run: test only the mutants that survived it")
-	shipped := fs.Bool("shipped", true, "a mutant of a lesson's checks that survives the tests also faces the exercises as shipped (make shipped): caught if one passes")
+	shipped := fs.Bool("shipped", true, "a mutant of a lesson's checks that survives the tests also faces the exercises as shipped (make shipped), caught if one passes; and a mutant of any code that only checks exercises, the wrong answers of testdata/<lesson>/wrong/, caught if one is no longer caught")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
@@ -162,6 +168,18 @@ func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, erro
 	if len(pkgs) == 0 {
 		return 0, fmt.Errorf("no package to mutate in %s (exercise/ and solutions/ are skipped)", strings.Join(c.patterns, " "))
 	}
+	var (
+		answers  map[string][]*WrongAnswer
+		checkers map[string][]string
+	)
+	if !c.noShipped {
+		if answers, err = LoadWrongAnswers(w.Root); err != nil {
+			return 0, err
+		}
+		if checkers, err = w.CheckersOf(ctx, slices.Sorted(maps.Keys(answers))); err != nil {
+			return 0, err
+		}
+	}
 	var jobs []*Job
 	for _, p := range pkgs {
 		tests, more := w.TestsFor(p, c.importers)
@@ -169,10 +187,11 @@ func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, erro
 		if err != nil {
 			return 0, err
 		}
-		if ex := w.ShippedFor(p); ex != "" && !c.noShipped {
-			for _, j := range js {
-				j.Shipped = ex
+		for _, j := range js {
+			if !c.noShipped {
+				j.Shipped = w.ShippedFor(p)
 			}
+			j.WrongOf = checkers[p.ImportPath]
 		}
 		jobs = append(jobs, js...)
 	}
@@ -191,7 +210,8 @@ func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, erro
 	defer os.RemoveAll(tmp)
 	r := &Runner{Root: w.Root, Race: c.race, Timeout: c.timeout, Nice: c.nice, TempDir: tmp}
 	start := time.Now()
-	if err := runJobs(ctx, r, jobs, c.jobs, progress(c.verbose, stderr)); err != nil {
+	wrong := &wrongStage{r: r, answers: answers, tree: exgenTree}
+	if err := runJobs(ctx, r, jobs, c.jobs, wrong, progress(c.verbose, stderr)); err != nil {
 		return 0, err
 	}
 	s := Tally(jobs)

@@ -148,12 +148,39 @@ func TestExercises(t *testing.T) {
 }
 `
 
+// wrongCheck plays a lesson's exercise check that a wrong answer must fail:
+// the answer must be positive (tiny.Positive, the checking code).
+const wrongCheck = `//go:build exercise
+
+package wrongex
+
+import (
+	"testing"
+
+	"example.com/tiny"
+)
+
+func TestExercises(t *testing.T) {
+	t.Run("1-positive", func(t *testing.T) {
+		if !tiny.Positive(answer) {
+			t.Fatalf("%d is not positive", answer)
+		}
+	})
+}
+`
+
 // tinyModule writes the tiny module to a temporary directory and returns
 // the directory and the path of its code file.
 func tinyModule(t *testing.T) (dir, path string) {
 	t.Helper()
 	dir = t.TempDir()
-	path = filepath.Join(dir, "tiny.go")
+	writeTiny(t, dir)
+	return dir, filepath.Join(dir, "tiny.go")
+}
+
+// writeTiny writes the tiny module into dir.
+func writeTiny(t *testing.T, dir string) {
+	t.Helper()
 	for name, text := range map[string]string{
 		"go.mod":                  "module example.com/tiny\n\ngo 1.25\n",
 		"tiny.go":                 tinySource,
@@ -163,11 +190,12 @@ func tinyModule(t *testing.T) (dir, path string) {
 		"user/user_test.go":       userTest,
 		"slow/slow_test.go":       slowTest,
 		"shipped/shipped_test.go": shippedTest,
+		"wrongex/answer.go":       "package wrongex\n\nconst answer = 1\n",
+		"wrongex/check_test.go":   wrongCheck,
 	} {
 		require.NoError(t, os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755))
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644))
 	}
-	return dir, path
 }
 
 // find returns the mutant of tinySource with this description.
@@ -237,7 +265,7 @@ func TestRunJobsScoresTheTinyModule(t *testing.T) {
 	jobs = append(jobs, &Job{Mutant: find(t, "`s < \"m\"` inverted (< to >=)"), src: []byte(tinySource)}) // no tests
 	r := &Runner{Root: dir, Timeout: 30 * time.Second, TempDir: t.TempDir()}
 	var reported []string
-	err := runJobs(context.Background(), r, jobs, 2, func(done, total int, j *Job) {
+	err := runJobs(context.Background(), r, jobs, 2, nil, func(done, total int, j *Job) {
 		assert.Equal(t, 4, total)
 		reported = append(reported, j.Status)
 	})
@@ -266,7 +294,7 @@ func TestShippedCatchesAWeakCheck(t *testing.T) {
 		jobs = append(jobs, &Job{Mutant: find(t, desc), Tests: []string{"."}, Shipped: "./shipped", path: path, src: []byte(tinySource)})
 	}
 	r := &Runner{Root: dir, Timeout: 30 * time.Second, TempDir: t.TempDir()}
-	require.NoError(t, runJobs(context.Background(), r, jobs, 1, nil))
+	require.NoError(t, runJobs(context.Background(), r, jobs, 1, nil, nil))
 	assert.Equal(t, Caught, jobs[0].Status, "n > -1: Positive(0), the shipped answer, passes")
 	assert.Equal(t, "make shipped: exercise 1-positive passes its check unfinished", jobs[0].Why)
 	assert.Equal(t, Survived, jobs[1].Status, "n > 1: exercise 1 still fails; 2 passed before")
@@ -321,7 +349,7 @@ func TestRunJobsInterrupted(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	start := time.Now()
-	err := runJobs(ctx, r, jobs, 1, func(done, total int, j *Job) {
+	err := runJobs(ctx, r, jobs, 1, nil, func(done, total int, j *Job) {
 		if j.Status == "baseline" { // the baseline is quick; the mutant's run is not
 			t.Setenv("TINY_SLOW", "1")
 			time.AfterFunc(time.Second, cancel)
@@ -389,7 +417,7 @@ func TestBaselinesAreLazy(t *testing.T) {
 	r := &Runner{Root: dir, Timeout: 30 * time.Second, TempDir: t.TempDir()}
 	var baselines []string
 	start := time.Now()
-	require.NoError(t, runJobs(context.Background(), r, jobs, 1, func(_, _ int, j *Job) {
+	require.NoError(t, runJobs(context.Background(), r, jobs, 1, nil, func(_, _ int, j *Job) {
 		if j.Status == "baseline" {
 			baselines = append(baselines, j.Tests...)
 		}
