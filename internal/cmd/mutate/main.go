@@ -211,6 +211,11 @@ func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, erro
 	r := &Runner{Root: w.Root, Race: c.race, Timeout: c.timeout, Nice: c.nice, TempDir: tmp}
 	start := time.Now()
 	wrong := &wrongStage{r: r, answers: answers, tree: exgenTree}
+	if c.verbose {
+		wrong.onBase = func(a *WrongAnswer, timeout time.Duration) {
+			fmt.Fprintf(stderr, "the wrong answer %s fails exercise %s's check unmutated, timeout %s\n", a.Name(), a.Exercise, timeout.Round(time.Second))
+		}
+	}
 	if err := runJobs(ctx, r, jobs, c.jobs, wrong, progress(c.verbose, stderr)); err != nil {
 		return 0, err
 	}

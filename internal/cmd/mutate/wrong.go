@@ -126,6 +126,8 @@ type wrongStage struct {
 	answers map[string][]*WrongAnswer // by lesson
 	// tree writes the copy a faces (exgenTree; a stand-in in tests).
 	tree func(ctx context.Context, root string, a *WrongAnswer, dir string) error
+	// onBase, if not nil, hears of each wrong answer checked unmutated.
+	onBase func(a *WrongAnswer, timeout time.Duration)
 
 	mu    sync.Mutex
 	bases map[*WrongAnswer]*wrongBase
@@ -199,6 +201,9 @@ func (s *wrongStage) base(ctx context.Context, a *WrongAnswer) (*wrongBase, erro
 			rr.Timeout = 20*time.Second + 3*res.Duration
 		}
 		b.r = &rr
+		if b.err == nil && s.onBase != nil {
+			s.onBase(a, rr.Timeout)
+		}
 	})
 	return b, b.err
 }
