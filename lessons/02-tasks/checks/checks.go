@@ -8,7 +8,6 @@ import (
 	"io"
 	"strings"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"goasync.dev/workbook/internal/exercise"
@@ -25,11 +24,20 @@ type Result = lessontest.Result
 
 // Virtual runs the lesson inside a synctest bubble, so every sleep takes
 // exact virtual time and zero real time. If cancelAfter > 0 the context is
-// cancelled after that much virtual time, as Ctrl-C would.
+// cancelled after that much virtual time, as Ctrl-C would. A run that
+// leaves a goroutine blocked for good ends the test with a message that
+// names it (the next check still runs: synctest's panic is recovered).
 func Virtual(t *testing.T, run Runner, cancelAfter time.Duration, args ...string) Result {
 	t.Helper()
 	var res Result
-	lessontest.Virtual(t, cancelAfter, func(t *testing.T, ctx context.Context) { res = call(ctx, run, args) })
+	dl := lessontest.VirtualDeadlock(t, cancelAfter, func(t *testing.T, ctx context.Context) { res = call(ctx, run, args) })
+	switch {
+	case dl == nil:
+	case dl.Exited:
+		t.Fatalf("the run returned but left goroutines blocked for good:\n%v", dl)
+	default:
+		t.Fatalf("the run never ended: every goroutine was blocked for good:\n%v", dl)
+	}
 	return res
 }
 
@@ -123,7 +131,7 @@ func Exercises(run Runner, createTask CreateTask) []exercise.Exercise {
 // checkTask proves that CreateTask returns before fn is done and that Await
 // waits for it, in exact virtual time.
 func checkTask(t *testing.T, createTask CreateTask) {
-	synctest.Test(t, func(t *testing.T) {
+	dl := lessontest.SynctestTest(t, func(t *testing.T) {
 		start := time.Now()
 		await := createTask(func() string {
 			time.Sleep(time.Second)
@@ -142,6 +150,13 @@ func checkTask(t *testing.T, createTask CreateTask) {
 			t.Errorf("a second Await returned %q, want %q again", got, "done")
 		}
 	})
+	switch {
+	case dl == nil:
+	case dl.Exited:
+		t.Errorf("CreateTask and Await returned but left goroutines blocked for good:\n%v", dl)
+	default:
+		t.Errorf("Await never returned: it and every goroutine of the Task were blocked for good:\n%v", dl)
+	}
 }
 
 // checkMode runs -mode mode and compares its output with the golden file and
