@@ -209,3 +209,21 @@ func TestStreamAnswersQueriesUntilHangUp(t *testing.T) {
 		}
 	})
 }
+
+// TestStreamClosedOnGarbage: a stream that sends what is not a DNS query
+// is hung up on at once; the client does not wait for an answer that
+// will not come.
+func TestStreamClosedOnGarbage(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		n, err := NewMemory(DefaultWorld())
+		require.NoError(t, err)
+		defer n.Close()
+		c, err := n.dialMemoryDNS(context.Background())
+		require.NoError(t, err)
+		defer c.Close()
+		_, err = c.Write([]byte{0, 3, 'b', 'a', 'd'})
+		require.NoError(t, err)
+		_, err = c.Read(make([]byte, 2))
+		assert.ErrorIs(t, err, io.EOF)
+	})
+}
