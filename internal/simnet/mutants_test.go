@@ -10,6 +10,7 @@ import (
 	"errors"
 	"io"
 	"net"
+	"os"
 	"runtime"
 	"strings"
 	"testing"
@@ -226,4 +227,24 @@ func TestStreamClosedOnGarbage(t *testing.T) {
 		_, err = c.Read(make([]byte, 2))
 		assert.ErrorIs(t, err, io.EOF)
 	})
+}
+
+// TestLookupAfterCloseLeaksNoSocket: on loopback, a DNS query's UDP socket
+// dialed after Close is closed, not left open (Linux only: it counts the
+// process's open files in /proc/self/fd).
+func TestLookupAfterCloseLeaksNoSocket(t *testing.T) {
+	openFiles := func() int {
+		fds, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Skipf("no /proc/self/fd to count open files: %v", err)
+		}
+		return len(fds)
+	}
+	n, err := NewLoopback(DefaultWorld())
+	require.NoError(t, err)
+	require.NoError(t, n.Close())
+	before := openFiles()
+	_, err = n.Resolver().LookupHost(context.Background(), "go.dev")
+	assert.ErrorContains(t, err, ErrClosed.Error())
+	assert.Equal(t, before, openFiles(), "a socket left open")
 }
