@@ -3,6 +3,7 @@ package ctrlc
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"syscall"
 	"testing"
 	"time"
@@ -36,6 +37,39 @@ type recorder struct {
 
 func (r *recorder) Errorf(format string, args ...any) {
 	r.errors = append(r.errors, fmt.Sprintf(format, args...))
+}
+
+// Fatalf keeps the report and ends the goroutine, as testing's does: call
+// the helper that may call it in a goroutine of its own.
+func (r *recorder) Fatalf(format string, args ...any) {
+	r.Errorf(format, args...)
+	runtime.Goexit()
+}
+
+// TestEndedBeforeReadyShowsAllItsStderr: a program that ends before it is
+// ready fails the test with all it wrote to stderr, even what it wrote
+// after closing its stdout.
+func TestEndedBeforeReadyShowsAllItsStderr(t *testing.T) {
+	bin := build(t, "./testdata/laststderr")
+	rec := &recorder{TB: t}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		SignalBinary(rec, bin, os.Interrupt, "ready")
+	}()
+	<-done
+	require.Len(t, rec.errors, 1, "the test must fail")
+	assert.Contains(t, rec.errors[0], "the program ended before printing \"ready\"")
+	assert.Contains(t, rec.errors[0], "stderr:\nlast words\n")
+}
+
+// TestExitWaitsForTheProgram: Exit holds all the program wrote to stderr,
+// even after closing its stdout, and Took runs until it exits.
+func TestExitWaitsForTheProgram(t *testing.T) {
+	exit := signalPackage(t, "./testdata/laststderr", os.Interrupt, "ready", "-ready")
+	assert.Equal(t, 3, exit.Code)
+	assert.Equal(t, "last words\n", exit.Stderr)
+	assert.GreaterOrEqual(t, exit.Took, 200*time.Millisecond)
 }
 
 // TestKillsAProgramThatIgnoresTheSignal: a program deaf to SIGINT is killed

@@ -80,10 +80,11 @@ func rewritePython(path string) error {
 	readme = normalize(readme)
 	out := pythonBlockRE.ReplaceAllFunc(readme, func(block []byte) []byte {
 		m := pythonBlockRE.FindSubmatch(block)
-		if len(m[2]) == 0 {
+		file := string(m[2])
+		if file == "" {
 			return block
 		}
-		src, err := os.ReadFile(filepath.Join(filepath.Dir(path), string(m[2])))
+		src, err := os.ReadFile(filepath.Join(filepath.Dir(path), file))
 		if err != nil {
 			return block
 		}
@@ -98,10 +99,7 @@ func rewritePython(path string) error {
 // firstLines returns the first n lines of s.
 func firstLines(s string, n int) string {
 	lines := strings.SplitAfter(s, "\n")
-	if len(lines) > n {
-		lines = lines[:n]
-	}
-	return strings.Join(lines, "")
+	return strings.Join(lines[:min(n, len(lines))], "")
 }
 
 // PythonOutput runs `python3 python/NAME.py` from the test's folder (the

@@ -44,7 +44,8 @@ func Call(run func(stdout, stderr io.Writer) int) Result {
 
 // Virtual calls body inside a testing/synctest bubble, where every sleep and
 // timer takes exact virtual time and no real time. ctx is cancelled after
-// cancelAfter of virtual time, as Ctrl-C would be (never if cancelAfter <= 0).
+// cancelAfter of virtual time, as Ctrl-C would be (never if cancelAfter <= 0),
+// and when body returns.
 // body sets up what the lesson needs inside the bubble (a simulated network)
 // and runs it, usually with Call.
 func Virtual(t *testing.T, cancelAfter time.Duration, body func(t *testing.T, ctx context.Context)) {
@@ -61,7 +62,7 @@ func VirtualDeadlock(t *testing.T, cancelAfter time.Duration, body func(t *testi
 }
 
 // cancelled calls body with a context cancelled after cancelAfter (never if
-// cancelAfter <= 0).
+// cancelAfter <= 0) and when body returns.
 func cancelled(t *testing.T, cancelAfter time.Duration, body func(t *testing.T, ctx context.Context)) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

@@ -70,3 +70,12 @@ func TestVirtualCancelsAfterOneNanosecond(t *testing.T) {
 		assert.Equal(t, time.Nanosecond, time.Since(start))
 	})
 }
+
+// TestVirtualCancelsWhenBodyReturns: a goroutine that body leaves waiting on
+// ctx is released when body returns, not left blocked in the bubble.
+func TestVirtualCancelsWhenBodyReturns(t *testing.T) {
+	dl := VirtualDeadlock(t, 0, func(t *testing.T, ctx context.Context) {
+		go func() { <-ctx.Done() }()
+	})
+	assert.Nil(t, dl)
+}

@@ -5,8 +5,12 @@ package simnet
 // tried on both sides.
 
 import (
+	"context"
+	"encoding/binary"
 	"errors"
+	"io"
 	"net"
+	"os"
 	"runtime"
 	"strings"
 	"testing"
@@ -15,6 +19,7 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"golang.org/x/net/dns/dnsmessage"
 )
 
 // validResource reports whether a world of one resource r (and its domain) passes
@@ -110,4 +115,136 @@ func goroutinesIn(frame string) int {
 		}
 	}
 	return count
+}
+
+// The tests below tell apart mutants once marked equivalent, with inputs
+// other than the lessons'.
+
+// TestPatternReadFillsB: a Read fills all of b, even when b is one byte
+// longer than the pattern's line.
+func TestPatternReadFillsB(t *testing.T) {
+	p := newPattern("http://a.test/")
+	b := make([]byte, len(p.line)+1)
+	n, err := p.Read(b)
+	require.NoError(t, err)
+	assert.Equal(t, len(b), n)
+	assert.Equal(t, string(p.line)+string(p.line[:1]), string(b))
+}
+
+// TestPipeDialEndsWithItsContext: a dial that no Accept takes fails when
+// its context ends.
+func TestPipeDialEndsWithItsContext(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		l := newPipeListener()
+		defer l.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		_, err := l.dial(ctx)
+		assert.ErrorIs(t, err, context.DeadlineExceeded)
+	})
+}
+
+// TestSilentHostDialEndsWithItsContext: the dial to a silent host lasts
+// until its context ends, not until Close.
+func TestSilentHostDialEndsWithItsContext(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		n, err := NewMemory(DefaultWorld())
+		require.NoError(t, err)
+		defer n.Close()
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		defer cancel()
+		start := time.Now()
+		assert.Error(t, n.reach(ctx, "tcp", SilentName+":443"))
+		assert.Equal(t, time.Second, time.Since(start))
+	})
+}
+
+// TestCloseEndsAQueryAtOnce: Close does not wait for a query in flight to
+// time out: it closes the query's conn, and the lookup fails.
+func TestCloseEndsAQueryAtOnce(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		n, err := NewMemory(DefaultWorld())
+		require.NoError(t, err)
+		failed := make(chan error, 1)
+		go func() {
+			_, err := n.Resolver().LookupHost(context.Background(), SilentName)
+			failed <- err
+		}()
+		time.Sleep(time.Second)
+		start := time.Now()
+		require.NoError(t, n.Close())
+		assert.Zero(t, time.Since(start), "Close waited for the query")
+		assert.Error(t, <-failed)
+	})
+}
+
+// TestStreamAnswersQueriesUntilHangUp: a DNS stream (TCP framing) carries
+// one query after another, each answered, until the client hangs up. Go's
+// resolver sends one a conn; another client may send more.
+func TestStreamAnswersQueriesUntilHangUp(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		n, err := NewMemory(DefaultWorld())
+		require.NoError(t, err)
+		defer n.Close()
+		c, err := n.dialMemoryDNS(context.Background())
+		require.NoError(t, err)
+		defer c.Close()
+		for id := range uint16(2) {
+			q := dnsmessage.NewBuilder(nil, dnsmessage.Header{ID: id, RecursionDesired: true})
+			require.NoError(t, q.StartQuestions())
+			require.NoError(t, q.Question(dnsmessage.Question{Name: dnsmessage.MustNewName("go.dev."), Type: dnsmessage.TypeA, Class: dnsmessage.ClassINET}))
+			msg, err := q.Finish()
+			require.NoError(t, err)
+			_, err = c.Write(append(binary.BigEndian.AppendUint16(nil, uint16(len(msg))), msg...))
+			require.NoError(t, err, "query %d", id)
+			var size [2]byte
+			_, err = io.ReadFull(c, size[:])
+			require.NoError(t, err, "answer %d", id)
+			reply := make([]byte, binary.BigEndian.Uint16(size[:]))
+			_, err = io.ReadFull(c, reply)
+			require.NoError(t, err, "answer %d", id)
+			var m dnsmessage.Message
+			require.NoError(t, m.Unpack(reply))
+			assert.Equal(t, id, m.Header.ID)
+			assert.NotEmpty(t, m.Answers, "answer %d", id)
+		}
+	})
+}
+
+// TestStreamClosedOnGarbage: a stream that sends what is not a DNS query
+// is hung up on at once; the client does not wait for an answer that
+// will not come.
+func TestStreamClosedOnGarbage(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		n, err := NewMemory(DefaultWorld())
+		require.NoError(t, err)
+		defer n.Close()
+		c, err := n.dialMemoryDNS(context.Background())
+		require.NoError(t, err)
+		defer c.Close()
+		_, err = c.Write([]byte{0, 3, 'b', 'a', 'd'})
+		require.NoError(t, err)
+		_, err = c.Read(make([]byte, 2))
+		assert.ErrorIs(t, err, io.EOF)
+	})
+}
+
+// TestLookupAfterCloseLeaksNoSocket: on loopback, a DNS query's UDP socket
+// dialed after Close is closed, not left open (Linux only: it counts the
+// process's open files in /proc/self/fd).
+func TestLookupAfterCloseLeaksNoSocket(t *testing.T) {
+	openFiles := func() int {
+		fds, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Skipf("no /proc/self/fd to count open files: %v", err)
+		}
+		return len(fds)
+	}
+	n, err := NewLoopback(DefaultWorld())
+	require.NoError(t, err)
+	require.NoError(t, n.Close())
+	before := openFiles()
+	_, err = n.Resolver().LookupHost(context.Background(), "go.dev")
+	assert.ErrorContains(t, err, ErrClosed.Error())
+	assert.Equal(t, before, openFiles(), "a socket left open")
 }

@@ -212,10 +212,9 @@ func (n *Net) Close() error {
 		}
 		n.mu.Unlock()
 		n.transport.CloseIdleConnections()
-		n.srv.Close() // closes the listener and every connection
+		n.srv.Close() // closes the listener and every connection: a client conn idle after this reads EOF and ends
 		n.closeSockets()
 		n.wg.Wait()
-		n.transport.CloseIdleConnections()
 	})
 	return nil
 }

@@ -31,3 +31,14 @@ func TestFormatBounds(t *testing.T) {
 	assert.Equal(t, "999ns", format(999))
 	assert.Equal(t, "1µs", format(time.Microsecond))
 }
+
+// TestAxisEndsAtTheLastColumn: nine columns get the tick at 0 only, ten get
+// a second one at column 10.
+func TestAxisEndsAtTheLastColumn(t *testing.T) {
+	ticks, labels := axis(9, time.Millisecond)
+	assert.Equal(t, "|", ticks)
+	assert.Equal(t, "0s", labels)
+	ticks, labels = axis(10, time.Millisecond)
+	assert.Equal(t, "|         |", ticks)
+	assert.Equal(t, "0s        10ms", labels)
+}

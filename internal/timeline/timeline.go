@@ -158,19 +158,18 @@ func axis(cols int, step time.Duration) (ticks, labels string) {
 	return string(t), string(l)
 }
 
-// format prints a duration briefly: 0s, 150ms, 1s, 2.5s, and below a
-// millisecond 40µs or 2ns, so a tiny run is not drawn as "0s".
+// format prints a duration briefly: 0s, 150ms, 1s, 2.5s, 12.35s, and below
+// a millisecond 40µs or 2ns, so a tiny run is not drawn as "0s". Each case
+// rounds to a coarser unit; at its bound both roundings print the same.
 func format(d time.Duration) string {
 	switch {
-	case d == 0:
-		return "0s"
 	case d < time.Microsecond:
-		return d.String()
+		return d.String() // 0 prints as "0s"
 	case d < time.Millisecond:
 		return d.Round(time.Microsecond).String()
-	case d%time.Second == 0 || d >= 10*time.Second:
-		return d.Round(10 * time.Millisecond).String()
-	default:
+	case d < 10*time.Second:
 		return d.Round(time.Millisecond).String()
+	default:
+		return d.Round(10 * time.Millisecond).String()
 	}
 }

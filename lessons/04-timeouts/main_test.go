@@ -115,6 +115,15 @@ func TestDeadlineShorterThanAnyAnswer(t *testing.T) {
 	golden.Assert(t, checks.Lesson, "per-request-100ms", []byte(virtual(t, 0, "-mode", "per-request", "-timeout", "100ms").Output()))
 }
 
+// TestFastest: the URL the world answers first, wherever it stands in the
+// list; of two as fast, the first.
+func TestFastest(t *testing.T) {
+	assert.Equal(t, fastMirror, fastest([]string{slowMirror, fastMirror}))
+	assert.Equal(t, fastMirror, fastest([]string{fastMirror, slowMirror}))
+	assert.Equal(t, simnet.HTTPBinURL, fastest([]string{simnet.HTTPBinURL, slowMirror}), "both take 400ms")
+	assert.Equal(t, slowMirror, fastest([]string{slowMirror, simnet.HTTPBinURL}), "both take 400ms")
+}
+
 // TestLongDeadlineCutsNothing: a deadline after the slowest answer cuts
 // nothing, and the run takes the slowest URL's latency.
 func TestLongDeadlineCutsNothing(t *testing.T) {

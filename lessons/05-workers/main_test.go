@@ -197,6 +197,35 @@ func TestNamesFile(t *testing.T) {
 	assert.EqualError(t, err, "a line is longer than 64 KB: one name a line")
 }
 
+// TestNamesFileClosed: parse closes the -names file once it is read (Linux
+// only: it counts the process's open files in /proc/self/fd).
+func TestNamesFileClosed(t *testing.T) {
+	openFiles := func() int {
+		fds, err := os.ReadDir("/proc/self/fd")
+		if err != nil {
+			t.Skipf("no /proc/self/fd to count open files: %v", err)
+		}
+		return len(fds)
+	}
+	file := t.TempDir() + "/names"
+	require.NoError(t, os.WriteFile(file, []byte("probe0001.dev\n"), 0o644))
+	before := openFiles()
+	o, code := parse([]string{"-names", file}, nil, io.Discard)
+	require.Equal(t, -1, code)
+	assert.Equal(t, []string{"probe0001.dev"}, o.names)
+	assert.Equal(t, before, openFiles(), "a file left open")
+}
+
+// TestLessonWorldHoldsTheNames: the world of n names holds those generate
+// gives, no more.
+func TestLessonWorldHoldsTheNames(t *testing.T) {
+	var names []string
+	for _, d := range lessonWorld(3).Domains {
+		names = append(names, d.Name)
+	}
+	assert.Equal(t, generate(3), names)
+}
+
 // TestFailedLookup: a name whose server fails (SERVFAIL) is a failure, not
 // a free name: it is printed with "!", and the run exits 1. (The error
 // names this machine's nameserver, so no golden file.)

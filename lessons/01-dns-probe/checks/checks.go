@@ -96,10 +96,11 @@ func Latencies(t testing.TB, world *simnet.World, names []string) []time.Duratio
 // limit run at once (0: no limit) and each starts, in input order, as soon
 // as a slot is free: a pool of limit workers, simulated on paper.
 func Schedule(latencies []time.Duration, limit int) time.Duration {
-	if limit <= 0 || limit > len(latencies) {
+	if limit <= 0 {
 		limit = len(latencies)
 	}
-	free := make([]time.Duration, limit) // when each slot is next free
+	// When each slot is next free; a slot beyond one per lookup would stay free.
+	free := make([]time.Duration, min(limit, len(latencies)))
 	var end time.Duration
 	for _, l := range latencies {
 		slot := slices.Index(free, slices.Min(free))

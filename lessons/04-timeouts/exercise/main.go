@@ -8,6 +8,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -198,13 +199,7 @@ func report(parent context.Context, out io.Writer, mode string, timeout time.Dur
 
 // fastest returns the URL of urls that the lesson's world answers first.
 func fastest(urls []string) string {
-	best := urls[0]
-	for _, u := range urls[1:] {
-		if latency(u) < latency(best) {
-			best = u
-		}
-	}
-	return best
+	return slices.MinFunc(urls, func(a, b string) int { return cmp.Compare(latency(a), latency(b)) })
 }
 
 // latency is how long url of the lesson's world takes to answer.
