@@ -19,30 +19,52 @@ import (
 // answered, and the check of its exercise must fail and say Want.
 // internal/cmd/exgen's TestWrongSolutionsAreCaught proves it in make test;
 // here it faces a mutant of the checking code that survived the tests.
+//
+// Right, with no Path, is the lesson's answers themselves (make solvable):
+// every check must pass them, so a mutant that makes a check refuse a right
+// answer is caught.
 type WrongAnswer struct {
 	Lesson   string // 01-dns-probe
 	Exercise string // the number of the exercise whose check must fail
 	Want     string // what that check must say
 	Path     string // the fixture, absolute
 	Pkg      string // the exercise package, relative to the copy's root: ./lessons/<lesson>/exercise
+	Right    bool   // the answers, not a fixture
 }
 
-// Name is the fixture as the workbook names it: testdata/<lesson>/wrong/<file>.
+// Name is the fixture as the workbook names it: testdata/<lesson>/wrong/<file>,
+// or "the answers of <lesson>".
 func (a *WrongAnswer) Name() string {
+	if a.Right {
+		return "the answers of " + a.Lesson
+	}
 	return "testdata/" + a.Lesson + "/wrong/" + filepath.Base(a.Path)
 }
+
+// failedExerciseRE finds the first exercise whose check failed.
+var failedExerciseRE = regexp.MustCompile(`--- FAIL: TestExercises/(\S+)`)
 
 // wrongHeader is the head of a fixture, as exgen's test reads it.
 var wrongHeader = regexp.MustCompile(`(?m)^// exercise: (\d+)\n// want: (.+)$`)
 
-// LoadWrongAnswers reads the fixtures under root/testdata/*/wrong/, by
-// lesson. A fixture without its header is an error naming it.
+// LoadWrongAnswers returns, by lesson, the answers of each lesson that has
+// exercises (root/lessons/*/exercise), first, then the fixtures under
+// root/testdata/<lesson>/wrong/. A fixture without its header is an error
+// naming it.
 func LoadWrongAnswers(root string) (map[string][]*WrongAnswer, error) {
+	out := map[string][]*WrongAnswer{}
+	exercises, err := filepath.Glob(filepath.Join(root, "lessons", "*", "exercise"))
+	if err != nil {
+		return nil, err
+	}
+	for _, dir := range exercises {
+		lesson := filepath.Base(filepath.Dir(dir))
+		out[lesson] = []*WrongAnswer{{Lesson: lesson, Right: true, Pkg: "./lessons/" + lesson + "/exercise"}}
+	}
 	paths, err := filepath.Glob(filepath.Join(root, "testdata", "*", "wrong", "*.go"))
 	if err != nil {
 		return nil, err
 	}
-	out := map[string][]*WrongAnswer{}
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -111,7 +133,11 @@ func deps(ctx context.Context, dir string, args ...string) ([]string, error) {
 // of a's lesson answered and a's functions in place of the answer's
 // (exgen tree -answers -wrong).
 func exgenTree(ctx context.Context, root string, a *WrongAnswer, dir string) error {
-	cmd := exec.CommandContext(ctx, "go", "run", "./internal/cmd/exgen", "tree", "-answers", "-wrong", a.Path, "-o", dir, a.Lesson)
+	args := []string{"run", "./internal/cmd/exgen", "tree", "-answers", "-o", dir}
+	if !a.Right {
+		args = append(args, "-wrong", a.Path)
+	}
+	cmd := exec.CommandContext(ctx, "go", append(args, a.Lesson)...)
 	cmd.Dir = root
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("exgen tree -wrong %s: %v: %s", a.Name(), err, bytes.TrimSpace(out))
@@ -181,7 +207,10 @@ func (s *wrongStage) base(ctx context.Context, a *WrongAnswer) (*wrongBase, erro
 	}
 	s.mu.Unlock()
 	b.once.Do(func() {
-		b.dir = filepath.Join(s.r.TempDir, "wrong", a.Lesson, strings.TrimSuffix(filepath.Base(a.Path), ".go"))
+		b.dir = filepath.Join(s.r.TempDir, "wrong", a.Lesson, "answers")
+		if !a.Right {
+			b.dir = filepath.Join(s.r.TempDir, "wrong", a.Lesson, "wrong-"+strings.TrimSuffix(filepath.Base(a.Path), ".go"))
+		}
 		if b.err = s.tree(ctx, s.r.Root, a, b.dir); b.err != nil {
 			return
 		}
@@ -194,6 +223,8 @@ func (s *wrongStage) base(ctx context.Context, a *WrongAnswer) (*wrongBase, erro
 		switch {
 		case err != nil:
 			b.err = err
+		case caught && a.Right:
+			b.err = fmt.Errorf("%s fail their checks before any mutation (%s): make solvable fails too; fix it first", a.Name(), res.Why)
 		case caught:
 			b.err = fmt.Errorf("the wrong answer %s is not caught before any mutation (%s): make test's TestWrongSolutionsAreCaught fails too; fix it first", a.Name(), res.Why)
 		}
@@ -213,6 +244,9 @@ func (s *wrongStage) base(ctx context.Context, a *WrongAnswer) (*wrongBase, erro
 // check no longer catches a: it passes, or fails without saying a.Want, or
 // hangs.
 func (r *Runner) runWrong(ctx context.Context, slot int, path string, src []byte, a *WrongAnswer) (res Result, caught bool, err error) {
+	if a.Right {
+		return r.runRight(ctx, slot, path, src, a)
+	}
 	flags := []string{"-trimpath", "-tags", "exercise", "-run", "^TestExercises$/^" + a.Exercise + "-"}
 	out, res, err := r.goTest(ctx, slot, path, src, flags, []string{a.Pkg})
 	if err != nil {
@@ -230,6 +264,31 @@ func (r *Runner) runWrong(ctx context.Context, slot int, path string, src []byte
 		res.Status, res.Why = Caught, fmt.Sprintf("the check of exercise %s no longer says %q to the wrong answer %s", a.Exercise, a.Want, a.Name())
 	default:
 		return Result{Status: Survived, Duration: res.Duration}, false, nil
+	}
+	return res, true, nil
+}
+
+// runRight runs every check of the lesson on its answers (a.Right), as make
+// solvable does, in the copy at r.Root with the file at path replaced by src
+// (src nil: unmutated). caught reports that a check refuses a right answer,
+// or hangs.
+func (r *Runner) runRight(ctx context.Context, slot int, path string, src []byte, a *WrongAnswer) (res Result, caught bool, err error) {
+	flags := []string{"-trimpath", "-tags", "exercise", "-run", "^TestExercises$"}
+	out, res, err := r.goTest(ctx, slot, path, src, flags, []string{a.Pkg})
+	if err != nil {
+		return res, false, err
+	}
+	switch {
+	case res.Status == Timeout || strings.Contains(out, "panic: test timed out after"):
+		res.Status, res.Why = Timeout, "make solvable: the checks hang on "+a.Name()
+	case res.Status == Survived, buildFailedRE.MatchString(out):
+		return Result{Status: Survived, Duration: res.Duration}, false, nil
+	default:
+		why := "the tests fail"
+		if m := failedExerciseRE.FindStringSubmatch(out); m != nil {
+			why = "exercise " + m[1]
+		}
+		res.Status, res.Why = Caught, "make solvable: the check of "+why+" refuses "+a.Name()
 	}
 	return res, true, nil
 }

@@ -18,6 +18,9 @@ import (
 func tinyTree(t *testing.T) func(ctx context.Context, root string, a *WrongAnswer, dir string) error {
 	return func(ctx context.Context, root string, a *WrongAnswer, dir string) error {
 		writeTiny(t, dir)
+		if a.Right {
+			return nil // answer.go holds the right answer, 1
+		}
 		value, err := os.ReadFile(a.Path)
 		if err != nil {
 			return err
@@ -55,6 +58,14 @@ func TestWrongAnswersCatchAWeakCheck(t *testing.T) {
 	assert.Equal(t, "the wrong answer testdata/tiny/wrong/answer-0.go passes the check of exercise 1", jobs[0].Why)
 	assert.Equal(t, Survived, jobs[1].Status, "n > 1: both wrong answers still fail, with their messages")
 
+	// The answers themselves (make solvable): n > 1 refuses the right answer 1.
+	jobs[1].Result = Result{}
+	right := &WrongAnswer{Lesson: "tiny", Right: true, Pkg: "./wrongex"}
+	wrong = &wrongStage{r: r, answers: map[string][]*WrongAnswer{"tiny": {right, zero}}, tree: tinyTree(t)}
+	require.NoError(t, runJobs(context.Background(), r, jobs[1:], 1, wrong, nil))
+	assert.Equal(t, Caught, jobs[1].Status, "n > 1: the right answer 1 fails")
+	assert.Equal(t, "make solvable: the check of exercise 1-positive refuses the answers of tiny", jobs[1].Why)
+
 	// The message counts: a check that fails for another reason is weaker.
 	b, err := wrong.base(context.Background(), zero)
 	require.NoError(t, err)
@@ -89,10 +100,13 @@ func TestLoadWrongAnswers(t *testing.T) {
 	}
 	write("01-x/wrong/a.go", "// exercise: 3\n// want: not yet started\n//\npackage main\n")
 	write("01-x/golden.golden", "not a fixture")
+	require.NoError(t, os.MkdirAll(filepath.Join(root, "lessons", "01-x", "exercise"), 0o755))
 	got, err := LoadWrongAnswers(root)
 	require.NoError(t, err)
-	require.Len(t, got["01-x"], 1)
-	a := got["01-x"][0]
+	require.Len(t, got["01-x"], 2)
+	assert.Equal(t, WrongAnswer{Lesson: "01-x", Right: true, Pkg: "./lessons/01-x/exercise"}, *got["01-x"][0], "the answers first")
+	assert.Equal(t, "the answers of 01-x", got["01-x"][0].Name())
+	a := got["01-x"][1]
 	assert.Equal(t, WrongAnswer{Lesson: "01-x", Exercise: "3", Want: "not yet started", Path: filepath.Join(root, "testdata/01-x/wrong/a.go"), Pkg: "./lessons/01-x/exercise"}, *a)
 	assert.Equal(t, "testdata/01-x/wrong/a.go", a.Name())
 
