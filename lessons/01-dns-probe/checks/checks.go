@@ -300,7 +300,8 @@ func timelineRows(stdout string) []row {
 
 // releasedOutsideLookup reports whether, in the probeAll of the Go file
 // path, p.release() is called outside the goroutine that calls p.probe:
-// a slot handed back before its lookup is over.
+// a slot handed back before its lookup is over. A call in probeAll's own
+// body, outside any func literal, is in its nil literal.
 func releasedOutsideLookup(path string) bool {
 	f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
 	if err != nil {
@@ -322,13 +323,19 @@ func releasedOutsideLookup(path string) bool {
 				lits = lits[:len(lits)-1]
 				return false
 			case *ast.CallExpr:
-				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && len(lits) > 0 {
-					switch sel.Sel.Name {
-					case "probe":
-						probeIn = append(probeIn, lits[len(lits)-1])
-					case "release":
-						releaseIn = append(releaseIn, lits[len(lits)-1])
-					}
+				sel, ok := n.Fun.(*ast.SelectorExpr)
+				if !ok {
+					break
+				}
+				var in *ast.FuncLit
+				if len(lits) > 0 {
+					in = lits[len(lits)-1]
+				}
+				switch sel.Sel.Name {
+				case "probe":
+					probeIn = append(probeIn, in)
+				case "release":
+					releaseIn = append(releaseIn, in)
 				}
 			}
 			return true

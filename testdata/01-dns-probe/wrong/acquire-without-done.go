@@ -1,5 +1,5 @@
 // exercise: 3
-// want: not yet started were all still looked up
+// want: the 23 names not yet started were all still looked up
 //
 // A wrong solution of exercise 3: acquire waits for a slot but not for
 // ctx.Done(), so after Ctrl-C it still starts the remaining lookups.
