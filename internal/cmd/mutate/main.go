@@ -86,7 +86,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.jobs, "j", 1, "mutants tested at the same time")
 	fs.BoolVar(&c.race, "race", false, "run the tests with the race detector (slower)")
 	fs.DurationVar(&c.timeout, "timeout", 0, "per mutant: tests running longer count as caught (\"timeout\"); 0: 20s + 3x the unmutated run")
-	imp := fs.String("importers", string(ImportersAuto), "other modules' tests that link the mutated package: none; auto, run for the mutants its own module's tests miss; all, run with them")
+	imp := fs.String("importers", string(ImportersAuto), "the tests a mutant faces besides its module's: own, only its package's tests (a lower bound, for packages whose module's tests are slow); none, its module's; auto, then other modules' for the mutants its module's tests miss; all, every one at once")
 	ops := fs.String("ops", "", "comma-separated operators to apply (default all): "+strings.Join(Operators, ","))
 	fs.BoolVar(&c.list, "list", false, "list the mutants and the tests each faces, run nothing")
 	fs.BoolVar(&c.json, "json", false, "print every mutant and its status as JSON")
@@ -112,8 +112,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, fmt.Errorf("-min %d: give a percentage from 0 to 100", c.min)
 	}
 	c.importers = Importers(*imp)
-	if !slices.Contains([]Importers{ImportersNone, ImportersAuto, ImportersAll}, c.importers) {
-		return nil, fmt.Errorf("-importers %q: use none, auto or all", *imp)
+	if !slices.Contains([]Importers{ImportersOwn, ImportersNone, ImportersAuto, ImportersAll}, c.importers) {
+		return nil, fmt.Errorf("-importers %q: use own, none, auto or all", *imp)
 	}
 	if *ops != "" {
 		c.ops = map[string]bool{}

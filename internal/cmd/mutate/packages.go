@@ -142,6 +142,7 @@ type Importers string
 
 // The -importers choices.
 const (
+	ImportersOwn  Importers = "own"  // only the package's own tests (a lower bound of what make test catches)
 	ImportersNone Importers = "none" // only the package's own module
 	ImportersAuto Importers = "auto" // the other modules' too, for the mutants its own misses
 	ImportersAll  Importers = "all"  // every package whose tests reach it, at once
@@ -166,6 +167,10 @@ func (w *Workspace) TestsFor(target *Package, imp Importers) (first, then []stri
 		}
 	}
 	switch {
+	case imp == ImportersOwn && target.hasTests():
+		return []string{target.ImportPath}, nil
+	case imp == ImportersOwn:
+		return nil, nil
 	case imp == ImportersNone:
 		return own, nil
 	case imp == ImportersAll || len(own) == 0:

@@ -86,7 +86,7 @@ func TestBadFlags(t *testing.T) {
 	}{
 		{[]string{"-j", "0"}, "mutate: -j 0: give at least 1\n"},
 		{[]string{"-ops", "drop-go,nope"}, "mutate: -ops: no operator \"nope\"; the operators are drop-go, drop-wait,"},
-		{[]string{"-importers", "some"}, "mutate: -importers \"some\": use none, auto or all\n"},
+		{[]string{"-importers", "some"}, "mutate: -importers \"some\": use own, none, auto or all\n"},
 		{[]string{"-min", "101"}, "mutate: -min 101: give a percentage from 0 to 100\n"},
 		{[]string{"-min", "-1"}, "mutate: -min -1: give a percentage from 0 to 100\n"},
 		{[]string{"-timeout", "-1ns"}, "mutate: -timeout -1ns: give a positive duration, or 0 for automatic\n"},
@@ -137,6 +137,11 @@ func TestTestsFor(t *testing.T) {
 	assert.Contains(t, first, prefix+"lessons/02-tasks", "all: everything at once")
 	assert.Contains(t, first, prefix+"internal/timeline")
 	assert.Empty(t, then)
+	first, then = w.TestsFor(pkg("internal/golden"), ImportersOwn)
+	assert.Equal(t, []string{prefix + "internal/golden"}, first, "own: the package's tests alone")
+	assert.Empty(t, then)
+	first, _ = w.TestsFor(pkg("lessons/03-fetch-v1/checks"), ImportersOwn)
+	assert.Empty(t, first, "own: a package without tests faces none")
 	first, then = w.TestsFor(pkg("internal/timeline"), ImportersNone)
 	assert.NotContains(t, first, prefix+"lessons/02-tasks")
 	assert.Empty(t, then)
