@@ -88,7 +88,10 @@ func checkUntilError(t *testing.T, fetchUntilError FetchUntilError) {
 	}
 	var open []string
 	for _, r := range s.Requests {
-		if r.End.IsZero() || (!r.Answered && s.At(r.End) != want) {
+		switch {
+		case r.End.IsZero():
+			open = append(open, r.URL+" (still open)")
+		case !r.Answered && s.At(r.End) != want:
 			open = append(open, fmt.Sprintf("%s (ended at %v)", r.URL, s.At(r.End)))
 		}
 	}
