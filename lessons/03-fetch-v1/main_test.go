@@ -50,6 +50,17 @@ func TestOrder(t *testing.T) {
 		"python.org, the last URL, finishes first")
 }
 
+// TestTasksNeverWaitToSend: a task's goroutine ends the moment its fetch is
+// done, before fetchAll awaits it (its channel has a slot): between
+// python.org's answer (150ms, awaited last) and example.com's (250ms), only
+// the goroutines of example.com and httpbin.org are alive.
+func TestTasksNeverWaitToSend(t *testing.T) {
+	world := simnet.DefaultWorld()
+	at := fetchtest.Between(t, world, simnet.PythonURL, simnet.ExampleURL)
+	assert.Equal(t, 2, fetchtest.GoroutinesAtIn(t, world, run, at, ".fetchAll.func"),
+		"goroutines of fetchAll alive at %v: python.org's must have ended", at)
+}
+
 // TestFaults: every kind of bad URL gets a line that names it and says what
 // to do, the good URL beside it is still fetched, and the exit code is 1.
 func TestFaults(t *testing.T) { fetchtest.Faults(t, run, 2) }

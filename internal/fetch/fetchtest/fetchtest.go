@@ -261,16 +261,24 @@ func ConnsAt(t *testing.T, run Runner, at time.Duration, args ...string) (open i
 // ConnsAtIn is ConnsAt against world.
 func ConnsAtIn(t *testing.T, world *simnet.World, run Runner, at time.Duration, args ...string) (open int) {
 	t.Helper()
+	// A client connection is a goroutine in readLoop.
+	return GoroutinesAtIn(t, world, run, at, "net/http.(*persistConn).readLoop", args...)
+}
+
+// GoroutinesAtIn runs the lesson like Virtual against world and returns how
+// many goroutines whose stack mentions frame were alive at virtual time at,
+// once everything due at that instant had happened.
+func GoroutinesAtIn(t *testing.T, world *simnet.World, run Runner, at time.Duration, frame string, args ...string) (alive int) {
+	t.Helper()
 	inBubbleWorld(t, world, func(n *simnet.Net) {
 		probed := make(chan int)
 		go func() {
 			time.Sleep(at)
 			synctest.Wait() // let everything due at `at` happen first
-			// A client connection is a goroutine in readLoop.
-			probed <- lessontest.BubbleGoroutinesIn("net/http.(*persistConn).readLoop")
+			probed <- lessontest.BubbleGoroutinesIn(frame)
 		}()
 		call(context.Background(), run, n, args)
-		open = <-probed
+		alive = <-probed
 	})
-	return open
+	return alive
 }

@@ -1,5 +1,5 @@
 // exercise: 2
-// want: read on past byte 1001
+// want: sends half of its 10000-byte body, then drops the connection. With -max-body 1000 your fetchURL read on past byte 1001
 //
 // A wrong solution of exercise 2: count the whole body, then cut the count
 // to -max-body. The output looks right, but a 1 GiB body is still
