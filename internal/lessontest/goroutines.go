@@ -1,6 +1,7 @@
 package lessontest
 
 import (
+	"fmt"
 	"runtime"
 	"runtime/pprof"
 	"strings"
@@ -140,4 +141,13 @@ func allStacks() string {
 	var b strings.Builder
 	_ = pprof.Lookup("goroutine").WriteTo(&b, 2) // a strings.Builder never fails
 	return b.String()
+}
+
+// GoroutinesWere is "1 goroutine was" or "n goroutines were", for a check's
+// message about the goroutines a run left behind.
+func GoroutinesWere(n int) string {
+	if n == 1 {
+		return "1 goroutine was"
+	}
+	return fmt.Sprintf("%d goroutines were", n)
 }

@@ -95,3 +95,9 @@ func TestBubbleGoroutinesPastOneMiB(t *testing.T) {
 		close(release)
 	})
 }
+
+func TestGoroutinesWere(t *testing.T) {
+	assert.Equal(t, "0 goroutines were", GoroutinesWere(0))
+	assert.Equal(t, "1 goroutine was", GoroutinesWere(1))
+	assert.Equal(t, "2 goroutines were", GoroutinesWere(2))
+}

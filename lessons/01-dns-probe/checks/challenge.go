@@ -169,6 +169,6 @@ func checkFirstFree(t *testing.T, firstFree FirstFree, n int) {
 	case open > 0:
 		t.Errorf("when firstFree returned at %v, %d DNS queries were still waiting for an answer: cancel the lookups you no longer need", elapsed, open)
 	case leftover > 0:
-		t.Errorf("%d goroutines were still running after firstFree returned: wait until the cancelled lookups have ended", leftover)
+		t.Errorf("%s still running after firstFree returned: wait until the cancelled lookups have ended", lessontest.GoroutinesWere(leftover))
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"goasync.dev/workbook/internal/exercise"
 	"goasync.dev/workbook/internal/fetch"
 	"goasync.dev/workbook/internal/fetch/fetchtest"
+	"goasync.dev/workbook/internal/lessontest"
 )
 
 // FetchUntilError is the challenge's function: fetch every URL at once,
@@ -101,7 +102,7 @@ func checkUntilError(t *testing.T, fetchUntilError FetchUntilError) {
 		t.Errorf("the server did not see these requests end when page 2's failure was met: %s: cancel them (and fetchURL builds its request with ctx)", strings.Join(open, ", "))
 	}
 	if s.Leftover > 0 {
-		t.Errorf("%d goroutines were still running after fetchUntilError returned: receive every result before returning", s.Leftover)
+		t.Errorf("%s still running after fetchUntilError returned: receive every result before returning", lessontest.GoroutinesWere(s.Leftover))
 	}
 }
 

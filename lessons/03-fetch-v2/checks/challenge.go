@@ -10,6 +10,7 @@ import (
 	"goasync.dev/workbook/internal/exercise"
 	"goasync.dev/workbook/internal/fetch"
 	"goasync.dev/workbook/internal/fetch/fetchtest"
+	"goasync.dev/workbook/internal/lessontest"
 )
 
 // FirstMirror is the challenge's function: fetch one file from every
@@ -88,7 +89,7 @@ func checkMirrors(t *testing.T, firstMirror FirstMirror) {
 	if len(open) > 0 {
 		t.Errorf("when firstMirror returned at %v, the server was still busy with %s: cancel the requests you no longer need (a ctx of their own, cancelled; and fetchURL must build its request with that ctx: exercise 2)", s.Elapsed, strings.Join(open, ", "))
 	} else if s.Leftover > 0 {
-		t.Errorf("%d goroutines were still running after firstMirror returned: does every fetch end when it is cancelled?", s.Leftover)
+		t.Errorf("%s still running after firstMirror returned: does every fetch end when it is cancelled?", lessontest.GoroutinesWere(s.Leftover))
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"goasync.dev/workbook/internal/exercise"
 	"goasync.dev/workbook/internal/fetch"
 	"goasync.dev/workbook/internal/fetch/fetchtest"
+	"goasync.dev/workbook/internal/lessontest"
 	"goasync.dev/workbook/internal/simnet"
 )
 
@@ -113,7 +114,7 @@ func checkRetry(t *testing.T, fetchWithRetry FetchWithRetry, budget time.Duratio
 		t.Errorf("with a budget of %v, the server saw attempts at %v, want %v", budget, seen, starts)
 	}
 	if s.Leftover > 0 {
-		t.Errorf("with a budget of %v, %d goroutines were still running after fetchWithRetry returned", budget, s.Leftover)
+		t.Errorf("with a budget of %v, %s still running after fetchWithRetry returned", budget, lessontest.GoroutinesWere(s.Leftover))
 	}
 	var open []string
 	for _, req := range s.Requests {

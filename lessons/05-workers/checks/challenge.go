@@ -178,7 +178,7 @@ func checkUntilError(t *testing.T, fn UntilErrorFunc) {
 	case stuck:
 		t.Errorf("probeUntilError returned after %v but left goroutines blocked for good:\n%v", elapsed, dl)
 	case leftover > 0:
-		t.Errorf("%d goroutines were still running after probeUntilError returned: wait for every worker (and the producer) before returning", leftover)
+		t.Errorf("%s still running after probeUntilError returned: wait for every worker (and the producer) before returning", lessontest.GoroutinesWere(leftover))
 	}
 	if len(late) > 0 {
 		t.Errorf("%d names were sent to the DNS server after %s failed, the first %s: once a lookup fails, hand out no more names, and probe none already handed out", len(late), names[failIndex-1], late[0])

@@ -1,5 +1,5 @@
 // exercise: 5
-// want: 1 goroutines were still running after firstFree returned
+// want: 1 goroutine was still running after firstFree returned
 //
 // A wrong solution of the challenge: the lookups get a context of their
 // own, and a goroutine of firstFree's cancels it when the caller's ctx

@@ -1,5 +1,5 @@
 // exercise: 3
-// want: goroutines were still running after firstMirror returned
+// want: still running after firstMirror returned
 //
 // A wrong solution of the challenge: the fetches' ctx is made from
 // context.Background(), not from the caller's ctx, and a goroutine of its

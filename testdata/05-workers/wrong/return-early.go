@@ -1,5 +1,5 @@
 // exercise: 4
-// want: goroutines were still running after probeUntilError returned
+// want: still running after probeUntilError returned
 //
 // A wrong solution of the challenge: it returns as soon as a lookup fails,
 // with the results it has, and leaves the workers of the lookups still
