@@ -16,6 +16,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"goasync.dev/workbook/internal/exercise/report"
 	"goasync.dev/workbook/internal/golden"
 	"goasync.dev/workbook/internal/testmain"
 )
@@ -354,4 +355,66 @@ func TestCtrlC(t *testing.T) {
 	for end := time.Now().Add(5 * time.Second); alive(pid) && time.Now().Before(end); time.Sleep(10 * time.Millisecond) {
 	}
 	assert.False(t, alive(pid), "the check's child outlived Ctrl-C")
+}
+
+// TestHintsSeenShowInWatch: with make hint's file (State), the screen shows
+// every hint the learner has asked for, not only the first.
+func TestHintsSeenShowInWatch(t *testing.T) {
+	lessons, err := report.Read(bytes.NewReader(golden.Read(t, "progress", "message.jsonl")))
+	require.NoError(t, err)
+	next := report.Find(lessons).Exercise
+	require.NotNil(t, next)
+	require.GreaterOrEqual(t, len(next.Hints), 2, "the fixture's next exercise has two hints or more")
+	state := filepath.Join(t.TempDir(), "hints.json")
+	h, err := report.LoadHints(state)
+	require.NoError(t, err)
+	h.Next(next.Key(), next.Hints)
+	h.Next(next.Key(), next.Hints)
+	require.NoError(t, h.Save())
+
+	root := workbook(t)
+	f := &fakeCheck{t: t, fixtures: []string{"message"}, calls: make(chan []string, 10)}
+	var out syncBuffer
+	ctx, cancel := context.WithCancel(context.Background())
+	w := &Watcher{Root: root, Lessons: []string{"01-dns-probe", "02-tasks"}, Check: f.check, Out: &out, Debounce: debounce, State: state}
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx) }()
+	f.next(t)
+	waitFor(t, &out, next.Hints[1])
+	cancel()
+	require.NoError(t, <-done)
+}
+
+// TestABrokenHintFileIsAnError: a hint file make hint did not write stops
+// the loop with a message that names it and says what to do.
+func TestABrokenHintFileIsAnError(t *testing.T) {
+	state := filepath.Join(t.TempDir(), "hints.json")
+	save(t, state, "not json")
+	f := &fakeCheck{t: t, fixtures: []string{"shipped"}, calls: make(chan []string, 10)}
+	w := &Watcher{Root: workbook(t), Lessons: []string{"02-tasks"}, Check: f.check, Out: &syncBuffer{}, Debounce: debounce, State: state}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	err := w.Run(ctx) // a loop that reads no hint file runs until the timeout
+	assert.ErrorContains(t, err, state+" is not the hint file make hint writes")
+	assert.ErrorContains(t, err, "delete it")
+}
+
+// TestClearForATerminalOnly: the escape sequence that clears the screen goes
+// to a character device (a terminal) only; a file or a pipe gets a
+// separator line instead of escape codes.
+func TestClearForATerminalOnly(t *testing.T) {
+	const separator = "\n----\n"
+	f, err := os.Create(filepath.Join(t.TempDir(), "out"))
+	require.NoError(t, err)
+	defer f.Close()
+	assert.Equal(t, separator, clearFor(f), "a regular file")
+	assert.Equal(t, separator, clearFor(&bytes.Buffer{}), "not a file")
+	dev, err := os.OpenFile(os.DevNull, os.O_WRONLY, 0)
+	if err != nil {
+		t.Skipf("no %s here: %v", os.DevNull, err)
+	}
+	defer dev.Close()
+	assert.Equal(t, "\x1b[H\x1b[2J\x1b[3J", clearFor(dev), "%s is a character device, as a terminal is", os.DevNull)
+	require.NoError(t, dev.Close())
+	assert.Equal(t, separator, clearFor(dev), "a file that cannot be stat'ed")
 }
