@@ -4,7 +4,7 @@
 // A wrong solution of the challenge: gatherFailFast's group, with
 // errgroup.WithContext, given a limit with SetLimit. The limit is kept, but
 // the 500 of file 4 cancels the ctx of every other fetch, so file 6 (and
-// any still running) ends with "context canceled" instead of its page.
+// any still running) ends cancelled instead of with its page.
 // gatherLimit is gather with return_exceptions=True: a failure is one more
 // result and every other fetch runs to its end, so the check must name the
 // result that has an error it should not have.

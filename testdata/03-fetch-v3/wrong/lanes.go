@@ -5,9 +5,9 @@
 // like cards, lane w fetching urls[w], urls[w+limit], ... one after the
 // other. Never more than limit run at once, and with these six files it
 // even takes the right time (600ms with limit 2, 400ms with 3), but a lane
-// of fast files runs ahead: file 4 starts before file 3, which waits for
-// the slow file 1 although a slot was free. Only the order the requests
-// reach the server shows it, so the check must read it.
+// of fast files runs ahead: with limit 2, file 3 waits behind the slow file
+// 1 in its lane while the other lane starts file 4 at 100ms. Only the order
+// the requests reach the server shows it, so the check must read it.
 package main
 
 func gatherLimit(ctx context.Context, c *fetch.Client, urls []string, limit int) []fetch.Result {

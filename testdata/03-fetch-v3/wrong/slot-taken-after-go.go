@@ -3,9 +3,9 @@
 //
 // A wrong solution of the challenge: the slot is taken after the fetch has
 // started, not before. The send that waits for a free slot then holds back
-// only the next fetch, so limit+1 fetches run at once: an off-by-one the
-// time alone could hide, which the server's count of requests in flight
-// must name.
+// only the next fetch, so limit+1 fetches run at once (400ms, not 600ms,
+// with limit 2). A too-short time says little; the check must name the
+// broken limit, from the server's count of requests in flight.
 package main
 
 func gatherLimit(ctx context.Context, c *fetch.Client, urls []string, limit int) []fetch.Result {
