@@ -298,14 +298,18 @@ func writeText(w io.Writer, jobs []*Job, s Score) error {
 }
 
 // writeJSON prints every mutant with its verdict, and the score.
-func writeJSON(w io.Writer, jobs []*Job, s Score) error {
+//
+// partial says the run tested only some of the mutants of its packages
+// (-survivors): -tally then takes its verdicts over an earlier whole run's.
+func writeJSON(w io.Writer, jobs []*Job, s Score, partial bool) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
+		Partial bool   `json:"partial,omitempty"`
 		Mutants []*Job `json:"mutants"`
 		Score
 		Percent int `json:"percent"`
-	}{jobs, s, s.Percent()})
+	}{partial, jobs, s, s.Percent()})
 }
 
 // listJobs prints each mutant and the packages whose tests it would face.

@@ -74,6 +74,7 @@ type config struct {
 	verbose   bool
 	min       int
 	survivors string
+	tally     string
 	noShipped bool
 	patterns  []string
 }
@@ -94,6 +95,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&c.verbose, "v", false, "report each mutant on stderr as it finishes")
 	fs.IntVar(&c.min, "min", 0, "exit 1 when fewer than this percent of the mutants are caught")
 	fs.StringVar(&c.survivors, "survivors", "", "a -json report of an earlier run: test only the mutants that survived it")
+	fs.StringVar(&c.tally, "tally", "", "a folder of -json reports: print the score of each package, a later report's verdict replacing an earlier one's, and run nothing")
 	shipped := fs.Bool("shipped", true, "a mutant of a lesson's checks that survives the tests also faces the exercises as shipped (make shipped), caught if one passes; and a mutant of any code that only checks exercises, the wrong answers of testdata/<lesson>/wrong/, caught if one is no longer caught")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -153,6 +155,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 
 // mutate finds the mutants, tests them and reports.
 func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, error) {
+	if c.tally != "" {
+		verdicts, err := TallyReports(c.tally)
+		if err != nil {
+			return 0, err
+		}
+		return 0, writeTally(stdout, verdicts)
+	}
 	wd, err := os.Getwd()
 	if err != nil {
 		return 0, err
@@ -222,7 +231,7 @@ func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, erro
 	s := Tally(jobs)
 	s.Elapsed = time.Since(start)
 	if c.json {
-		err = writeJSON(stdout, jobs, s)
+		err = writeJSON(stdout, jobs, s, c.survivors != "")
 	} else {
 		err = writeText(stdout, jobs, s)
 	}

@@ -59,7 +59,7 @@ func TestWriteJSON(t *testing.T) {
 	jobs := []*Job{job(Caught, "a.go", 1), job(Survived, "b.go", 7)}
 	jobs[1].Tests = []string{"example.com/b"}
 	var out bytes.Buffer
-	require.NoError(t, writeJSON(&out, jobs, Tally(jobs)))
+	require.NoError(t, writeJSON(&out, jobs, Tally(jobs), false))
 	var got struct {
 		Mutants []struct {
 			File, Op, Status string
@@ -77,6 +77,10 @@ func TestWriteJSON(t *testing.T) {
 	assert.Equal(t, 7, got.Mutants[1].Line)
 	assert.Equal(t, Survived, got.Mutants[1].Status)
 	assert.Equal(t, []string{"example.com/b"}, got.Mutants[1].Tests)
+	assert.NotContains(t, out.String(), "partial", "a whole run")
+	out.Reset()
+	require.NoError(t, writeJSON(&out, jobs, Tally(jobs), true))
+	assert.Contains(t, out.String(), `"partial": true`, "a run of -survivors")
 }
 
 func TestBadFlags(t *testing.T) {
@@ -166,7 +170,7 @@ func TestTestsFor(t *testing.T) {
 func TestOnlySurvivors(t *testing.T) {
 	jobs := []*Job{job(Caught, "a.go", 1), job(Survived, "b.go", 7), job(Survived, "c.go", 2)}
 	var out bytes.Buffer
-	require.NoError(t, writeJSON(&out, jobs, Tally(jobs)))
+	require.NoError(t, writeJSON(&out, jobs, Tally(jobs), false))
 	path := filepath.Join(t.TempDir(), "report.json")
 	require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
 
