@@ -79,8 +79,11 @@ func Call(t *testing.T, world *simnet.World, timeout time.Duration, f func(ctx c
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		c := &fetch.Client{HTTP: n.Client(timeout), MaxBody: 1 << 20, Timeline: timeline.New()}
-		// The network's one goroutine (its server's Serve) is counted from
-		// its go statement on: no synctest.Wait is needed before counting.
+		// Count once the network's one goroutine (its server's Serve) waits
+		// in Accept: counted while it starts, it was now and then missed
+		// (the right answer of 04-timeouts' challenge was told "1 goroutine
+		// was still running" in 3 runs of 20, 7 of 20 under -race).
+		synctest.Wait()
 		before := lessontest.BubbleGoroutinesIn("")
 		s.Start = time.Now()
 		f(ctx, c)
