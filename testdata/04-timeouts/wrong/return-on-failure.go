@@ -3,9 +3,10 @@
 //
 // A wrong solution of the challenge: the test that ends the loop is
 // inverted (r.Err != nil where r.Err == nil was meant), so it returns the
-// first failure, a 503 after 50ms, without a single retry. The server sees
-// one attempt: the check must say what came back and when, and not trip
-// over the second attempt it looks for.
+// first failure, a 503 after 50ms, without a single retry (and fetches a
+// good URL again and again until the budget is spent). The server sees one
+// attempt of the flaky URL: the check must say what came back and when, and
+// not trip over the second attempt it looks for.
 package main
 
 func fetchWithRetry(ctx context.Context, c *fetch.Client, url string, budget time.Duration) fetch.Result {
