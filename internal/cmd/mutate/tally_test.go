@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -45,4 +46,21 @@ func TestTallyReports(t *testing.T) {
 	assert.ErrorContains(t, err, "4-broken.json is not a report of mutate -json")
 	_, err = TallyReports(t.TempDir())
 	assert.ErrorContains(t, err, "no report")
+}
+
+// TestREADMEScore: the score table of the README is the tally of the
+// reports kept in testdata/runs, so every number in it comes from a run.
+func TestREADMEScore(t *testing.T) {
+	verdicts, err := TallyReports(filepath.Join("testdata", "runs"))
+	require.NoError(t, err)
+	var table bytes.Buffer
+	require.NoError(t, writeTally(&table, verdicts))
+	readme, err := os.ReadFile("README.md")
+	require.NoError(t, err)
+	const start, end = "<!-- tally: testdata/runs -->\n", "<!-- end tally -->\n"
+	_, rest, ok := strings.Cut(string(readme), start)
+	require.True(t, ok, "README.md has no %q", start)
+	got, _, ok := strings.Cut(rest, end)
+	require.True(t, ok, "README.md has no %q after the table", end)
+	assert.Equal(t, table.String(), got, "the README's table is not the tally of testdata/runs: go run . -tally testdata/runs")
 }
