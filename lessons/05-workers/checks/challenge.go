@@ -185,11 +185,16 @@ func checkUntilError(t *testing.T, fn UntilErrorFunc) {
 	}
 	cancelled := slices.DeleteFunc(slices.Clone(missing), func(n string) bool { return !slices.Contains(cut, n) })
 	dropped := slices.DeleteFunc(slices.Clone(missing), func(n string) bool { return slices.Contains(cut, n) })
-	if len(cancelled) > 0 && !stuck {
-		t.Errorf("returned %d finished results, want %d: %d lookups were cancelled before their answers came, the first %s; the lookups running when %s failed must finish (do not cancel them) and be returned", len(got), len(want), len(cancelled), cancelled[0], names[failIndex-1])
-	}
-	if len(dropped) > 0 && !stuck {
-		t.Errorf("returned %d finished results, want %d: %d results are missing, the first %s; the lookups running when %s failed must finish and every result be returned", len(got), len(want), len(dropped), dropped[0], names[failIndex-1])
+	for _, lost := range []struct {
+		names      []string
+		what, must string
+	}{
+		{cancelled, "lookups were cancelled before their answers came", "finish (do not cancel them) and be returned"},
+		{dropped, "results are missing", "finish and every result be returned"},
+	} {
+		if len(lost.names) > 0 && !stuck {
+			t.Errorf("returned %d finished results, want %d: %d %s, the first %s; the lookups running when %s failed must %s", len(got), len(want), len(lost.names), lost.what, lost.names[0], names[failIndex-1], lost.must)
+		}
 	}
 	if extra := len(got) - len(want) + len(missing); extra > 0 && len(late) == 0 {
 		t.Errorf("returned %d results, want %d: each name once", len(got), len(want))

@@ -1,5 +1,5 @@
 // exercise: 4
-// want: names were sent to the DNS server after probe0035.dev failed
+// want: 60 names were sent to the DNS server after probe0035.dev failed, the first probe0041.dev
 //
 // A wrong solution of the challenge: it remembers the first failure but
 // never stops handing out names, so every name is looked up.
