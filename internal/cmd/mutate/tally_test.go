@@ -72,4 +72,10 @@ func TestREADMEScore(t *testing.T) {
 	got, _, ok := strings.Cut(rest, end)
 	require.True(t, ok, "README.md has no %q after the table", end)
 	assert.Equal(t, table.String(), got, "the README's table is not the tally of testdata/runs: go run . -tally testdata/runs")
+	for _, v := range verdicts {
+		if v.Status == Survived {
+			row := fmt.Sprintf("| %s:%d | %s | %s | ", v.File, v.Line, v.Op, strings.ReplaceAll(v.Desc, "|", `\|`))
+			assert.Contains(t, string(readme), row, "every survivor is listed with its reason")
+		}
+	}
 }
