@@ -21,19 +21,13 @@ type Verdict struct {
 	Status string `json:"status"`
 }
 
-// verdictKey names a mutant across runs whose line numbers may differ: its
-// file, operator, description, and which of the mutants with these three it
-// is (the first, the second, ...).
-type verdictKey struct {
-	file, op, desc string
-	nth            int
-}
-
 // TallyReports reads the -json reports in dir, in the order of their names,
-// and returns the verdict of each mutant. A package's mutants are those of
-// the last whole run that tested it (code changes between runs add and
-// remove mutants); a later partial run (-survivors, once tests were added)
-// replaces the verdicts of the mutants it tested again.
+// and returns the verdict of each mutant. A whole run of a package sets its
+// mutants afresh (code changes between runs add and remove mutants); a
+// later partial run (-survivors, once tests were added, or a run cut short)
+// replaces the verdict of each mutant it tested: the one of the same file,
+// operator and description whose line is nearest (lines move when code
+// above them changes), or adds it when there is none.
 func TallyReports(dir string) ([]Verdict, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {
@@ -42,7 +36,7 @@ func TallyReports(dir string) ([]Verdict, error) {
 	if len(paths) == 0 {
 		return nil, fmt.Errorf("-tally %s: no report (*.json of mutate -json) there", dir)
 	}
-	byPkg := map[string]map[verdictKey]Verdict{}
+	byPkg := map[string][]Verdict{}
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -55,33 +49,58 @@ func TallyReports(dir string) ([]Verdict, error) {
 		if err := json.Unmarshal(b, &report); err != nil {
 			return nil, fmt.Errorf("-tally: %s is not a report of mutate -json: %v", p, err)
 		}
-		if !report.Partial { // a whole run: its packages start afresh
+		if !report.Partial {
 			for _, v := range report.Mutants {
-				byPkg[path.Dir(v.File)] = map[verdictKey]Verdict{}
+				byPkg[path.Dir(v.File)] = nil
 			}
+			for _, v := range report.Mutants {
+				byPkg[path.Dir(v.File)] = append(byPkg[path.Dir(v.File)], v)
+			}
+			continue
 		}
-		seen := map[verdictKey]int{}
+		replaced := map[string]map[int]bool{} // by package: the indexes this report replaced
 		for _, v := range report.Mutants {
-			k := verdictKey{file: v.File, op: v.Op, desc: v.Desc}
-			seen[k]++
-			k.nth = seen[k]
-			pkg := byPkg[path.Dir(v.File)]
-			if _, known := pkg[k]; pkg != nil && (known || !report.Partial) {
-				pkg[k] = v
+			pkg := path.Dir(v.File)
+			if replaced[pkg] == nil {
+				replaced[pkg] = map[int]bool{}
 			}
+			i := nearest(byPkg[pkg], v, replaced[pkg])
+			if i < 0 {
+				byPkg[pkg] = append(byPkg[pkg], v)
+				i = len(byPkg[pkg]) - 1
+			} else {
+				byPkg[pkg][i] = v
+			}
+			replaced[pkg][i] = true
 		}
 	}
 	var out []Verdict
-	for _, pkg := range byPkg {
-		for _, v := range pkg {
-			out = append(out, v)
-		}
+	for _, vs := range byPkg {
+		out = append(out, vs...)
 	}
 	slices.SortFunc(out, func(a, b Verdict) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Op, b.Op), cmp.Compare(a.Desc, b.Desc))
 	})
 	return out, nil
 }
+
+// nearest is the index in vs of the mutant of v's file, operator and
+// description whose line is nearest v's, among those not in skip; -1 when
+// there is none.
+func nearest(vs []Verdict, v Verdict, skip map[int]bool) int {
+	best := -1
+	for i, w := range vs {
+		if skip[i] || w.File != v.File || w.Op != v.Op || w.Desc != v.Desc {
+			continue
+		}
+		if best < 0 || abs(w.Line-v.Line) < abs(vs[best].Line-v.Line) {
+			best = i
+		}
+	}
+	return best
+}
+
+func abs(n int) int { return max(n, -n) }
 
 // writeTally prints the score of each package as a Markdown table, then the
 // total; mutants that did not compile are not counted.

@@ -179,7 +179,7 @@ func (s *wrongStage) Test(ctx context.Context, slot int, j *Job, lessons []strin
 			if err != nil {
 				return Result{}, err
 			}
-			res, caught, err := b.r.runWrong(ctx, slot, filepath.Join(b.dir, filepath.FromSlash(j.File)), j.Apply(j.src), a)
+			res, caught, err := s.confirmed(ctx, b, slot, j, a)
 			total += res.Duration
 			if err != nil {
 				return Result{}, err
@@ -191,6 +191,21 @@ func (s *wrongStage) Test(ctx context.Context, slot int, j *Job, lessons []strin
 		}
 	}
 	return Result{Status: Survived, Duration: total}, nil
+}
+
+// confirmed runs a against j's mutant, and once more when a says it is
+// caught: a check whose verdict on a varies from run to run (a goroutine
+// counted or not at one instant) must not catch a mutant by chance. The
+// mutant is caught only if both runs say so.
+func (s *wrongStage) confirmed(ctx context.Context, b *wrongBase, slot int, j *Job, a *WrongAnswer) (Result, bool, error) {
+	path := filepath.Join(b.dir, filepath.FromSlash(j.File))
+	res, caught, err := b.r.runWrong(ctx, slot, path, j.Apply(j.src), a)
+	if err != nil || !caught {
+		return res, caught, err
+	}
+	again, caught, err := b.r.runWrong(ctx, slot, path, j.Apply(j.src), a)
+	again.Duration += res.Duration
+	return again, caught, err
 }
 
 // base writes a's copy and checks it unmutated (the check must fail and say

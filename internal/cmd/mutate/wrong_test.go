@@ -133,3 +133,49 @@ func TestCheckersOfTheWorkbook(t *testing.T) {
 		assert.NotContains(t, got, prefix+p, "%s: a lesson's program, or used by it", p)
 	}
 }
+
+// flakyCheck fails its wrong answer on every run but the second: a check
+// whose verdict varies.
+const flakyCheck = `//go:build exercise
+
+package wrongex
+
+import (
+	"os"
+	"testing"
+)
+
+func TestExercises(t *testing.T) {
+	t.Run("1-positive", func(t *testing.T) {
+		runs, _ := os.ReadFile("runs")
+		if err := os.WriteFile("runs", append(runs, 'x'), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if len(runs) != 1 {
+			t.Fatalf("%d is not positive", answer)
+		}
+	})
+}
+`
+
+// TestAVaryingCheckCatchesNothing: a wrong answer that passes the mutated
+// check once, and not when run again, does not catch the mutant.
+func TestAVaryingCheckCatchesNothing(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test on temporary modules")
+	}
+	dir, path := tinyModule(t)
+	t.Setenv("GOWORK", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	r := &Runner{Root: dir, Timeout: 30 * time.Second, TempDir: t.TempDir()}
+	tree := func(ctx context.Context, root string, a *WrongAnswer, dir string) error {
+		if err := tinyTree(t)(ctx, root, a, dir); err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, "wrongex", "check_test.go"), []byte(flakyCheck), 0o644)
+	}
+	wrong := &wrongStage{r: r, answers: map[string][]*WrongAnswer{"tiny": {wrongAnswer(t, "0", "0 is not positive")}}, tree: tree}
+	jobs := []*Job{{Mutant: find(t, "bound of n > 0: 0 to 1"), Tests: []string{"."}, WrongOf: []string{"tiny"}, path: path, src: []byte(tinySource)}}
+	require.NoError(t, runJobs(context.Background(), r, jobs, 1, wrong, nil))
+	assert.Equal(t, Survived, jobs[0].Status, "the check passed the wrong answer on its second run only: %s", jobs[0].Why)
+}
