@@ -111,19 +111,15 @@ func (w *Workspace) CheckersOf(ctx context.Context, lessons []string) (map[strin
 // deps lists the import paths that go list -deps gives for args, test
 // variants ("p [p.test]") under their own path, test mains left out.
 func deps(ctx context.Context, dir string, args ...string) ([]string, error) {
-	cmd := exec.CommandContext(ctx, "go", append([]string{"list", "-deps", "-f", "{{.ImportPath}}"}, args...)...)
-	cmd.Dir = dir
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	b, err := cmd.Output()
+	pkgs, err := goList(ctx, dir, append([]string{"-deps"}, args...)...)
 	if err != nil {
-		return nil, fmt.Errorf("go list -deps %s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(stderr.String()))
+		return nil, err
 	}
 	var out []string
-	for _, line := range strings.Fields(strings.ReplaceAll(string(b), " [", "\x00[")) {
-		p, _, _ := strings.Cut(line, "\x00")
-		if !strings.HasSuffix(p, ".test") && !slices.Contains(out, p) {
-			out = append(out, p)
+	for _, p := range pkgs {
+		path, _, _ := strings.Cut(p.ImportPath, " [")
+		if !strings.HasSuffix(path, ".test") && !slices.Contains(out, path) {
+			out = append(out, path)
 		}
 	}
 	return out, nil
