@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -284,13 +286,23 @@ func (s Score) String() string {
 	return line
 }
 
-// writeText prints one line per surviving mutant, then the score.
-func writeText(w io.Writer, jobs []*Job, s Score) error {
+// writeText prints one line per surviving mutant, then the packages that
+// were sampled, then the score.
+func writeText(w io.Writer, jobs []*Job, s Score, sampled map[string]int) error {
 	for _, j := range jobs {
 		if j.Status == Survived {
 			if _, err := fmt.Fprintf(w, "%s: %s: %s\n", j.Position(), j.Op, j.Desc); err != nil {
 				return err
 			}
+		}
+	}
+	tested := map[string]int{}
+	for _, j := range jobs {
+		tested[path.Dir(j.File)]++
+	}
+	for _, pkg := range slices.Sorted(maps.Keys(sampled)) {
+		if _, err := fmt.Fprintf(w, "a sample: %d of the %d mutants of %s\n", tested[pkg], sampled[pkg], pkg); err != nil {
+			return err
 		}
 	}
 	_, err := fmt.Fprintln(w, s)
@@ -301,15 +313,18 @@ func writeText(w io.Writer, jobs []*Job, s Score) error {
 //
 // partial says the run tested only some of the mutants of its packages
 // (-survivors): -tally then takes its verdicts over an earlier whole run's.
-func writeJSON(w io.Writer, jobs []*Job, s Score, partial bool) error {
+// sampled gives, for each package that -sample cut, how many mutants it
+// has: -tally scales its score to them.
+func writeJSON(w io.Writer, jobs []*Job, s Score, partial bool, sampled map[string]int) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(struct {
-		Partial bool   `json:"partial,omitempty"`
-		Mutants []*Job `json:"mutants"`
+		Partial bool           `json:"partial,omitempty"`
+		Sampled map[string]int `json:"sampled,omitempty"`
+		Mutants []*Job         `json:"mutants"`
 		Score
 		Percent int `json:"percent"`
-	}{partial, jobs, s, s.Percent()})
+	}{partial, sampled, jobs, s, s.Percent()})
 }
 
 // listJobs prints each mutant and the packages whose tests it would face.

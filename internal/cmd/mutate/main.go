@@ -75,6 +75,8 @@ type config struct {
 	min       int
 	survivors string
 	tally     string
+	sample    int
+	seed      uint64
 	noShipped bool
 	patterns  []string
 }
@@ -96,6 +98,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.min, "min", 0, "exit 1 when fewer than this percent of the mutants are caught")
 	fs.StringVar(&c.survivors, "survivors", "", "a -json report of an earlier run: test only the mutants that survived it")
 	fs.StringVar(&c.tally, "tally", "", "a folder of -json reports: print the score of each package, a later report's verdict replacing an earlier one's, and run nothing")
+	fs.IntVar(&c.sample, "sample", 0, "test at most N mutants of each package, chosen at random by -seed (0: all): an estimate, for packages whose tests take minutes")
+	fs.Uint64Var(&c.seed, "seed", 1, "the seed of -sample: the same seed picks the same mutants")
 	shipped := fs.Bool("shipped", true, "a mutant of a lesson's checks that survives the tests also faces the exercises as shipped (make shipped), caught if one passes; and a mutant of any code that only checks exercises, the wrong answers of testdata/<lesson>/wrong/, caught if one is no longer caught")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
@@ -110,6 +114,8 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 		return nil, fmt.Errorf("-j %d: give at least 1", c.jobs)
 	case c.timeout < 0:
 		return nil, fmt.Errorf("-timeout %v: give a positive duration, or 0 for automatic", c.timeout)
+	case c.sample < 0:
+		return nil, fmt.Errorf("-sample %d: give a number of mutants per package, or 0 for all", c.sample)
 	case c.min < 0 || c.min > 100:
 		return nil, fmt.Errorf("-min %d: give a percentage from 0 to 100", c.min)
 	}
@@ -156,11 +162,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // mutate finds the mutants, tests them and reports.
 func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, error) {
 	if c.tally != "" {
-		verdicts, err := TallyReports(c.tally)
+		t, err := TallyReports(c.tally)
 		if err != nil {
 			return 0, err
 		}
-		return 0, writeTally(stdout, verdicts)
+		return 0, writeTally(stdout, t)
 	}
 	wd, err := os.Getwd()
 	if err != nil {
@@ -204,6 +210,10 @@ func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, erro
 		}
 		jobs = append(jobs, js...)
 	}
+	var sampled map[string]int
+	if c.sample > 0 {
+		jobs, sampled = Sample(jobs, c.sample, c.seed)
+	}
 	if c.survivors != "" {
 		if jobs, err = onlySurvivors(c.survivors, jobs); err != nil {
 			return 0, err
@@ -231,9 +241,9 @@ func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, erro
 	s := Tally(jobs)
 	s.Elapsed = time.Since(start)
 	if c.json {
-		err = writeJSON(stdout, jobs, s, c.survivors != "")
+		err = writeJSON(stdout, jobs, s, c.survivors != "", sampled)
 	} else {
-		err = writeText(stdout, jobs, s)
+		err = writeText(stdout, jobs, s, sampled)
 	}
 	if err != nil {
 		return 0, fmt.Errorf("writing the report: %v", err)

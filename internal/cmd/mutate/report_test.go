@@ -49,7 +49,7 @@ func TestScore(t *testing.T) {
 func TestWriteText(t *testing.T) {
 	jobs := []*Job{job(Caught, "a.go", 1), job(Survived, "b.go", 7), job(Invalid, "c.go", 2), job(Survived, "d.go", 9)}
 	var out bytes.Buffer
-	require.NoError(t, writeText(&out, jobs, Tally(jobs)))
+	require.NoError(t, writeText(&out, jobs, Tally(jobs), nil))
 	assert.Equal(t, "b.go:7: drop-go: go f() runs inline, not in a goroutine\n"+
 		"d.go:9: drop-go: go f() runs inline, not in a goroutine\n"+
 		"caught 1 of 3 (33%); 1 more did not compile (not counted)\n", out.String())
@@ -59,7 +59,7 @@ func TestWriteJSON(t *testing.T) {
 	jobs := []*Job{job(Caught, "a.go", 1), job(Survived, "b.go", 7)}
 	jobs[1].Tests = []string{"example.com/b"}
 	var out bytes.Buffer
-	require.NoError(t, writeJSON(&out, jobs, Tally(jobs), false))
+	require.NoError(t, writeJSON(&out, jobs, Tally(jobs), false, nil))
 	var got struct {
 		Mutants []struct {
 			File, Op, Status string
@@ -79,7 +79,7 @@ func TestWriteJSON(t *testing.T) {
 	assert.Equal(t, []string{"example.com/b"}, got.Mutants[1].Tests)
 	assert.NotContains(t, out.String(), "partial", "a whole run")
 	out.Reset()
-	require.NoError(t, writeJSON(&out, jobs, Tally(jobs), true))
+	require.NoError(t, writeJSON(&out, jobs, Tally(jobs), true, nil))
 	assert.Contains(t, out.String(), `"partial": true`, "a run of -survivors")
 }
 
@@ -93,6 +93,7 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"-importers", "some"}, "mutate: -importers \"some\": use own, none, auto or all\n"},
 		{[]string{"-min", "101"}, "mutate: -min 101: give a percentage from 0 to 100\n"},
 		{[]string{"-min", "-1"}, "mutate: -min -1: give a percentage from 0 to 100\n"},
+		{[]string{"-sample", "-1"}, "mutate: -sample -1: give a number of mutants per package, or 0 for all\n"},
 		{[]string{"-timeout", "-1ns"}, "mutate: -timeout -1ns: give a positive duration, or 0 for automatic\n"},
 	} {
 		var stdout, stderr bytes.Buffer
@@ -170,7 +171,7 @@ func TestTestsFor(t *testing.T) {
 func TestOnlySurvivors(t *testing.T) {
 	jobs := []*Job{job(Caught, "a.go", 1), job(Survived, "b.go", 7), job(Survived, "c.go", 2)}
 	var out bytes.Buffer
-	require.NoError(t, writeJSON(&out, jobs, Tally(jobs), false))
+	require.NoError(t, writeJSON(&out, jobs, Tally(jobs), false, nil))
 	path := filepath.Join(t.TempDir(), "report.json")
 	require.NoError(t, os.WriteFile(path, out.Bytes(), 0o644))
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"maps"
+	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -21,38 +22,50 @@ type Verdict struct {
 	Status string `json:"status"`
 }
 
+// Tallied is the verdict of each mutant the kept reports tested, and for
+// each package measured on a sample (-sample), how many mutants it has.
+type Tallied struct {
+	Verdicts []Verdict
+	SampleOf map[string]int
+}
+
 // TallyReports reads the -json reports in dir, in the order of their names,
-// and returns the verdict of each mutant. A whole run of a package sets its
-// mutants afresh (code changes between runs add and remove mutants); a
+// and returns the verdict of each mutant. A whole run of a package (or a
+// sample of it) sets its mutants afresh (code changes between runs add and remove mutants); a
 // later partial run (-survivors, once tests were added, or a run cut short)
 // replaces the verdict of each mutant it tested: the one of the same file,
 // operator and description whose line is nearest (lines move when code
 // above them changes), or adds it when there is none.
-func TallyReports(dir string) ([]Verdict, error) {
+func TallyReports(dir string) (Tallied, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {
-		return nil, err
+		return Tallied{}, err
 	}
 	if len(paths) == 0 {
-		return nil, fmt.Errorf("-tally %s: no report (*.json of mutate -json) there", dir)
+		return Tallied{}, fmt.Errorf("-tally %s: no report (*.json of mutate -json) there", dir)
 	}
 	byPkg := map[string][]Verdict{}
+	sampleOf := map[string]int{}
 	for _, p := range paths {
 		b, err := os.ReadFile(p)
 		if err != nil {
-			return nil, err
+			return Tallied{}, err
 		}
 		var report struct {
 			Partial bool
+			Sampled map[string]int
 			Mutants []Verdict
 		}
 		if err := json.Unmarshal(b, &report); err != nil {
-			return nil, fmt.Errorf("-tally: %s is not a report of mutate -json: %v", p, err)
+			return Tallied{}, fmt.Errorf("-tally: %s is not a report of mutate -json: %v", p, err)
 		}
 		if !report.Partial {
 			for _, v := range report.Mutants {
-				byPkg[path.Dir(v.File)] = nil
+				pkg := path.Dir(v.File)
+				byPkg[pkg] = nil
+				delete(sampleOf, pkg)
 			}
+			maps.Copy(sampleOf, report.Sampled)
 			for _, v := range report.Mutants {
 				byPkg[path.Dir(v.File)] = append(byPkg[path.Dir(v.File)], v)
 			}
@@ -81,7 +94,7 @@ func TallyReports(dir string) ([]Verdict, error) {
 	slices.SortFunc(out, func(a, b Verdict) int {
 		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Op, b.Op), cmp.Compare(a.Desc, b.Desc))
 	})
-	return out, nil
+	return Tallied{out, sampleOf}, nil
 }
 
 // nearest is the index in vs of the mutant of v's file, operator and
@@ -103,12 +116,15 @@ func nearest(vs []Verdict, v Verdict, skip map[int]bool) int {
 func abs(n int) int { return max(n, -n) }
 
 // writeTally prints the score of each package as a Markdown table, then the
-// total; mutants that did not compile are not counted.
-func writeTally(w io.Writer, verdicts []Verdict) error {
+// total; mutants that did not compile are not counted. A package measured
+// on a sample shows "n of N" mutants; when there is one, a last row
+// estimates the score of every mutant, each sampled package's score
+// standing for all of its mutants.
+func writeTally(w io.Writer, t Tallied) error {
 	type row struct{ caught, total int }
 	rows := map[string]*row{}
 	var all row
-	for _, v := range verdicts {
+	for _, v := range t.Verdicts {
 		pkg := path.Dir(v.File)
 		if rows[pkg] == nil {
 			rows[pkg] = &row{}
@@ -128,12 +144,28 @@ func writeTally(w io.Writer, verdicts []Verdict) error {
 	if _, err := fmt.Fprintln(w, "| package | mutants | caught | survived | caught % |\n|---|---|---|---|---|"); err != nil {
 		return err
 	}
+	var est struct{ caught, total float64 }
 	for _, pkg := range slices.Sorted(maps.Keys(rows)) {
 		r := *rows[pkg]
-		if _, err := fmt.Fprintf(w, "| %s | %d | %d | %d | %d%% |\n", pkg, r.total, r.caught, r.total-r.caught, pct(r)); err != nil {
+		mutants := fmt.Sprint(r.total)
+		scale := 1.0
+		if n, ok := t.SampleOf[pkg]; ok && r.total > 0 {
+			mutants = fmt.Sprintf("%d of %d (a sample)", r.total, n)
+			scale = float64(n) / float64(r.total)
+		}
+		est.caught += float64(r.caught) * scale
+		est.total += float64(r.total) * scale
+		if _, err := fmt.Fprintf(w, "| %s | %s | %d | %d | %d%% |\n", pkg, mutants, r.caught, r.total-r.caught, pct(r)); err != nil {
 			return err
 		}
 	}
-	_, err := fmt.Fprintf(w, "| **all** | **%d** | **%d** | **%d** | **%d%%** |\n", all.total, all.caught, all.total-all.caught, pct(all))
+	if _, err := fmt.Fprintf(w, "| **all** | **%d** | **%d** | **%d** | **%d%%** |\n", all.total, all.caught, all.total-all.caught, pct(all)); err != nil {
+		return err
+	}
+	if len(t.SampleOf) == 0 {
+		return nil
+	}
+	c, n := int(math.Round(est.caught)), int(math.Round(est.total))
+	_, err := fmt.Fprintf(w, "| **all, the samples scaled to their packages** | **%d** | **%d** | **%d** | **%d%%** |\n", n, c, n-c, Score{Caught: c, Total: n}.Percent())
 	return err
 }
