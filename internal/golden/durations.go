@@ -229,7 +229,7 @@ func Spell(d time.Duration, spaced bool) string {
 func spellUnit(d time.Duration) (string, string) {
 	f := func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	switch {
-	case d >= time.Minute && d%time.Minute == 0:
+	case d != 0 && d%time.Minute == 0:
 		return f(d.Minutes()), "min"
 	case d >= time.Second:
 		return f(d.Seconds()), "s"

@@ -73,3 +73,67 @@ func TestPythonFound(t *testing.T) {
 	t.Run("lookup", func(t *testing.T) { got = Python(t) })
 	assert.Equal(t, want, got)
 }
+
+// TestSpellZero: nothing is 0 ns, not 0 min (zero is a multiple of a
+// minute too).
+func TestSpellZero(t *testing.T) {
+	assert.Equal(t, "0 ns", Spell(0, true))
+	assert.Equal(t, "2 min", Spell(2*time.Minute, true))
+}
+
+// TestReadDurations reads a lesson's durations.golden by name, and a
+// Duration that is not recorded, or a lesson without the file, fails the
+// test with what to run.
+func TestReadDurations(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "testdata", "tiny"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "testdata", "tiny", "durations.golden"), []byte("fast 400ms\nslow 2s\n"), 0o644))
+	t.Chdir(dir)
+	got, err := ReadDurations("tiny")
+	require.NoError(t, err)
+	assert.Equal(t, map[string]time.Duration{"fast": 400 * time.Millisecond, "slow": 2 * time.Second}, got)
+	_, err = ReadDurations("none")
+	assert.Error(t, err, "a lesson without durations.golden")
+
+	assert.Equal(t, 2*time.Second, Duration(t, "tiny", "slow"))
+	assert.True(t, fails(func(t *testing.T) { Duration(t, "tiny", "medium") }), "a name not recorded")
+	assert.True(t, fails(func(t *testing.T) { Duration(t, "none", "slow") }), "no durations.golden")
+}
+
+// TestPythonOutput runs a stand-in python3 ($PYTHON): its output is
+// compared with the golden file; a script that fails fails the test; a
+// missing module skips it, unless Python is required (CI), when it fails.
+func TestPythonOutput(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "testdata", "tiny"), 0o755))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "testdata", "tiny", "python-hi.golden"), []byte("hi\n"), 0o644))
+	python := func(script string) {
+		path := filepath.Join(dir, "python3")
+		require.NoError(t, os.WriteFile(path, []byte("#!/bin/sh\n"+script+"\n"), 0o755))
+		t.Setenv("PYTHON", path)
+	}
+	t.Chdir(dir)
+	t.Setenv(PythonRequiredEnv, "")
+	run := func() (failed, skipped bool) {
+		inner := &testing.T{}
+		done := make(chan struct{})
+		go func() { defer close(done); PythonOutput(inner, "tiny", "hi") }()
+		<-done
+		return inner.Failed(), inner.Skipped()
+	}
+	python("echo hi")
+	failed, skipped := run()
+	assert.False(t, failed || skipped, "the script printed what the golden file holds")
+	python("echo bye")
+	failed, _ = run()
+	assert.True(t, failed, "the script printed something else")
+	python("echo hi; exit 1")
+	failed, _ = run()
+	assert.True(t, failed, "the script failed")
+	python(`echo "ModuleNotFoundError: No module named 'httpx'"; exit 1`)
+	failed, skipped = run()
+	assert.True(t, skipped && !failed, "a missing module skips")
+	t.Setenv(PythonRequiredEnv, "1")
+	failed, _ = run()
+	assert.True(t, failed, "a missing module fails when Python is required")
+}

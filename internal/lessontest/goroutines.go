@@ -107,21 +107,29 @@ func currentBubble() string {
 // bubbleStacks is the dump of the goroutines of bubble id (see Deadlock's
 // Stacks).
 func bubbleStacks(id string) string {
-	var all, lessons []string
+	var in []string
 	for _, g := range strings.Split(allStacks(), "\n\n") {
 		header, _, _ := strings.Cut(g, "\n")
-		if !inBubble(header, id) {
-			continue
+		if inBubble(header, id) {
+			in = append(in, g)
 		}
-		all = append(all, g)
+	}
+	return strings.Join(lessonsFirst(in), "\n\n")
+}
+
+// lessonsFirst keeps the goroutines whose stacks pass through a lesson's
+// code, the ones a learner can act on; when none does, it keeps them all.
+func lessonsFirst(stacks []string) []string {
+	var lessons []string
+	for _, g := range stacks {
 		if strings.Contains(g, "/lessons/") || strings.Contains(g, "\tlessons/") {
 			lessons = append(lessons, g)
 		}
 	}
-	if len(lessons) > 0 {
-		all = lessons
+	if len(lessons) == 0 {
+		return stacks
 	}
-	return strings.Join(all, "\n\n")
+	return lessons
 }
 
 // inBubble reports whether a goroutine's header names bubble id.

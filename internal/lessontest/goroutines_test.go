@@ -101,3 +101,16 @@ func TestGoroutinesWere(t *testing.T) {
 	assert.Equal(t, "1 goroutine was", GoroutinesWere(1))
 	assert.Equal(t, "2 goroutines were", GoroutinesWere(2))
 }
+
+// TestLessonsFirst: a deadlock's dump shows the goroutines that pass
+// through a lesson's code (a -trimpath build names it lessons/...), even
+// one alone; when none does, all of them.
+func TestLessonsFirst(t *testing.T) {
+	lesson := "goroutine 7 [chan send, synctest bubble 1]:\nmain.run()\n\t/w/lessons/02-tasks/tasks.go:80"
+	trimmed := "goroutine 8 [select, synctest bubble 1]:\nmain.run()\n\tlessons/05-workers/pool.go:12"
+	other := "goroutine 9 [select, synctest bubble 1]:\nnet/http.(*persistConn).readLoop()\n\t/usr/local/go/src/net/http/transport.go:2395"
+	assert.Equal(t, []string{lesson}, lessonsFirst([]string{other, lesson}))
+	assert.Equal(t, []string{lesson, trimmed}, lessonsFirst([]string{lesson, other, trimmed}))
+	assert.Equal(t, []string{other}, lessonsFirst([]string{other}))
+	assert.Empty(t, lessonsFirst(nil))
+}
