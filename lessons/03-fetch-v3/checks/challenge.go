@@ -2,6 +2,7 @@ package checks
 
 import (
 	"context"
+	"net/http"
 	"testing"
 	"time"
 
@@ -24,7 +25,7 @@ var LimitPages = []fetchtest.Page{
 	{URL: "https://files.example/1", Latency: 300 * time.Millisecond},
 	{URL: "https://files.example/2", Latency: 100 * time.Millisecond},
 	{URL: "https://files.example/3", Latency: 200 * time.Millisecond},
-	{URL: "https://files.example/4", Latency: 100 * time.Millisecond, Status: 500},
+	{URL: "https://files.example/4", Latency: 100 * time.Millisecond, Status: http.StatusInternalServerError},
 	{URL: "https://files.example/5", Latency: 100 * time.Millisecond},
 	{URL: "https://files.example/6", Latency: 200 * time.Millisecond},
 }
@@ -89,7 +90,7 @@ func checkLimit(t *testing.T, gatherLimit GatherLimit, limit int) {
 		if r.URL != urls[i] {
 			t.Errorf("limit %d: results[%d] is %s, want %s: results come in input order", limit, i, r.URL, urls[i])
 		}
-		if failed := r.Err != nil; failed != (LimitPages[i].Status >= 400) {
+		if failed := r.Err != nil; failed != (LimitPages[i].Status == http.StatusInternalServerError) {
 			t.Errorf("limit %d: results[%d] (%s) has error %v, want it only for the 500", limit, i, r.URL, r.Err)
 		}
 	}
