@@ -102,6 +102,8 @@ func checkRetry(t *testing.T, fetchWithRetry FetchWithRetry, budget time.Duratio
 	switch {
 	case len(seen) > 1 && seen[1]-seen[0] < FirstBackoff+FlakyLatency:
 		t.Errorf("with a budget of %v, the server saw attempts at %v, want %v: wait %v after the first failure, then twice as long after each next one", budget, seen, starts, FirstBackoff)
+	case ok && r.Err != nil && len(seen) == 1:
+		t.Errorf("with a budget of %v, returned %v after %v, want the file after %v (attempts at %v): the server saw one attempt; a failed attempt is a reason to wait and try again: return only a good answer, or when the budget is spent", budget, r.Err, s.Elapsed, end, starts)
 	case ok && r.Err != nil:
 		t.Errorf("with a budget of %v, returned %v after %v, want the file after %v (attempts at %v): is the budget one deadline for all the attempts, made once before the first?", budget, r.Err, s.Elapsed, end, starts)
 	case !ok && r.Err == nil:

@@ -1,5 +1,5 @@
 // exercise: 4
-// want: with a budget of 2s, returned the server failed: try again later after 50ms, want the file after 900ms
+// want: after 50ms, want the file after 900ms (attempts at [0s 150ms 400ms 850ms]): the server saw one attempt; a failed attempt is a reason to wait and try again
 //
 // A wrong solution of the challenge: the test that ends the loop is
 // inverted (r.Err != nil where r.Err == nil was meant), so it returns the
