@@ -102,7 +102,7 @@ func checkUntilError(t *testing.T, fetchUntilError FetchUntilError) {
 		t.Errorf("the server did not see these requests end when page 2's failure was met: %s: cancel them (and fetchURL builds its request with ctx)", strings.Join(open, ", "))
 	}
 	if s.Leftover > 0 {
-		t.Errorf("%s still running after fetchUntilError returned: receive every result before returning", lessontest.GoroutinesWere(s.Leftover))
+		t.Errorf("%s still running after fetchUntilError returned: receive every result before returning, and start no goroutine that waits on the caller's ctx (context.WithCancel(ctx) passes its cancellation on without one)", lessontest.GoroutinesWere(s.Leftover))
 	}
 }
 

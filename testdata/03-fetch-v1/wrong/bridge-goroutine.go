@@ -1,5 +1,5 @@
 // exercise: 4
-// want: still running after fetchUntilError returned
+// want: still running after fetchUntilError returned: receive every result before returning, and start no goroutine that waits on the caller's ctx
 //
 // A wrong solution of the challenge: the fetches' ctx is made from
 // context.Background(), not from the caller's ctx, and a goroutine of its
