@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"goasync.dev/workbook/internal/fetch"
@@ -48,18 +47,11 @@ func URLsOf(pages []Page) []string {
 // Served is what a challenge's function did, seen from outside: how long it
 // took, what the server saw, and what it left behind.
 type Served struct {
-	Elapsed  time.Duration    // virtual time from the call to its return
-	Requests []simnet.Request // the server's view, in order of arrival
-	Start    time.Time        // when the call began: Requests' times are virtual
-	// Leftover counts the goroutines the call started that were still alive
-	// once it had returned and everything that could finish had finished.
-	Leftover int
+	lessontest.Measure                  // the call: its start, time, return, leftovers
+	Requests           []simnet.Request // the server's view, in order of arrival
 	// Stuck is set when synctest found goroutines blocked for good, so
 	// the bubble could not end: what it said, with their stacks.
 	Stuck *lessontest.Deadlock
-	// Returned is true once the call has returned: with Stuck, it tells
-	// a call that left goroutines blocked from one that never returned.
-	Returned bool
 }
 
 // At returns how long after the call t came.
@@ -79,19 +71,9 @@ func Call(t *testing.T, world *simnet.World, timeout time.Duration, f func(ctx c
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		c := &fetch.Client{HTTP: n.Client(timeout), MaxBody: 1 << 20, Timeline: timeline.New()}
-		// Count once the network's one goroutine (its server's Serve) waits
-		// in Accept: counted while it starts, it was now and then missed
-		// (the right answer of 04-timeouts' challenge was told "1 goroutine
-		// was still running" in 3 runs of 20, 7 of 20 under -race).
-		synctest.Wait()
-		before := lessontest.BubbleGoroutinesIn("")
-		s.Start = time.Now()
-		f(ctx, c)
-		s.Elapsed, s.Returned = time.Since(s.Start), true
 		// Idle keep-alive connections are the client's, not the call's.
-		c.HTTP.CloseIdleConnections()
-		synctest.Wait()
-		s.Leftover = lessontest.BubbleGoroutinesIn("") - before
+		s.Measure = lessontest.Time(func() int { return lessontest.BubbleGoroutinesIn("") },
+			func() { f(ctx, c) }, c.HTTP.CloseIdleConnections)
 		s.Requests = n.Requests()
 	})
 	return s
@@ -102,14 +84,7 @@ func Call(t *testing.T, world *simnet.World, timeout time.Duration, f func(ctx c
 // the lines below, which make check reads to name the learner's goroutine,
 // its line and what it waits on. It is "" when synctest found none.
 func (s Served) StuckMessage(fn string) string {
-	switch {
-	case s.Stuck == nil:
-		return ""
-	case s.Returned:
-		return fmt.Sprintf("%s returned after %v but left goroutines blocked for good:\n%v", fn, s.Elapsed, s.Stuck)
-	default:
-		return fmt.Sprintf("%s never returned: it and every goroutine it started were blocked for good:\n%v", fn, s.Stuck)
-	}
+	return s.Measure.StuckMessage(s.Stuck, fn)
 }
 
 // Describe lists what the server saw, one request a line, for a message.

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"sync"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"goasync.dev/workbook/internal/exercise"
@@ -128,9 +127,8 @@ func checkFirstFree(t *testing.T, firstFree FirstFree, n int) {
 	want, at := free[:n], latencies[n-1]
 
 	var got []string
-	var elapsed time.Duration
-	var open, leftover int
-	returned := false
+	var m lessontest.Measure
+	var open int
 	dl := lessontest.SynctestTest(t, func(t *testing.T) {
 		sim, err := simnet.NewMemory(world)
 		if err != nil {
@@ -141,34 +139,29 @@ func checkFirstFree(t *testing.T, firstFree FirstFree, n int) {
 		r := log.resolver(sim)
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
-		synctest.Wait()
-		before := lessontest.BubbleGoroutines(simnetServer)
-		start := time.Now()
-		got = firstFree(ctx, r, names, n)
-		elapsed, returned = time.Since(start), true
-		synctest.Wait() // whatever can finish at this instant has
-		leftover = lessontest.BubbleGoroutines(simnetServer) - before
+		m = lessontest.Time(func() int { return lessontest.BubbleGoroutines(simnetServer) },
+			func() { got = firstFree(ctx, r, names, n) }, nil)
 		log.mu.Lock()
 		defer log.mu.Unlock()
 		open = log.open
 	})
 
-	if dl != nil && !returned {
-		t.Fatalf("firstFree never returned: it and every goroutine it started were blocked for good:\n%v", dl)
+	if dl != nil && !m.Returned {
+		t.Fatal(m.StuckMessage(dl, "firstFree"))
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("returned %q, want %q: the first %d free names, in the order their answers came (a failed lookup is not free: classify says so once exercise 2 is done)", got, want, n)
 	}
-	if elapsed != at {
+	if m.Elapsed != at {
 		t.Errorf("returned after %v, want %v, when the answer for %s, the last of the first %d free names, came: are all lookups started at once (probeAll does so once exercise 1 is done), and do you return as soon as you have %d?",
-			elapsed, at, want[n-1], n, n)
+			m.Elapsed, at, want[n-1], n, n)
 	}
 	switch {
 	case dl != nil:
-		t.Errorf("firstFree returned after %v but left goroutines blocked for good:\n%v", elapsed, dl)
+		t.Error(m.StuckMessage(dl, "firstFree"))
 	case open > 0:
-		t.Errorf("when firstFree returned at %v, %d DNS queries were still waiting for an answer: cancel the lookups you no longer need", elapsed, open)
-	case leftover > 0:
-		t.Errorf("%s still running after firstFree returned: wait until the cancelled lookups have ended", lessontest.GoroutinesWere(leftover))
+		t.Errorf("when firstFree returned at %v, %d DNS queries were still waiting for an answer: cancel the lookups you no longer need", m.Elapsed, open)
+	case m.Leftover > 0:
+		t.Errorf("%s still running after firstFree returned: wait until the cancelled lookups have ended", lessontest.GoroutinesWere(m.Leftover))
 	}
 }

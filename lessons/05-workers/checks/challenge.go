@@ -10,7 +10,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"testing/synctest"
 	"time"
 
 	"goasync.dev/workbook/internal/exercise"
@@ -135,9 +134,8 @@ func checkUntilError(t *testing.T, fn UntilErrorFunc) {
 	log := &askLog{names: names, asked: map[string]bool{}}
 	var got, cut []string
 	var err error
-	var elapsed, failTook time.Duration
-	var leftover int
-	returned := false
+	var failTook time.Duration
+	var m lessontest.Measure
 	dl := lessontest.SynctestTest(t, func(t *testing.T) {
 		sim, simErr := simnet.NewMemory(world)
 		if simErr != nil {
@@ -151,15 +149,9 @@ func checkUntilError(t *testing.T, fn UntilErrorFunc) {
 		failTook = time.Since(start)
 
 		r := log.resolver(sim)
-		synctest.Wait()
-		before := lessontest.BubbleGoroutines(simnetServer)
-		start = time.Now()
-		got, cut, err = fn(t.Context(), r, names, challengeWorkers)
-		elapsed, returned = time.Since(start), true
-		synctest.Wait()
-		leftover = lessontest.BubbleGoroutines(simnetServer) - before
+		m = lessontest.Time(func() int { return lessontest.BubbleGoroutines(simnetServer) },
+			func() { got, cut, err = fn(t.Context(), r, names, challengeWorkers) }, nil)
 	})
-	stuck := dl != nil
 	if failTook >= challengeLatency {
 		t.Fatalf("this machine's resolver takes %v to give up on a SERVFAIL name (resolv.conf's attempts times its nameservers), not less than one round (%v): the check can not tell the rounds apart here", failTook, challengeLatency)
 	}
@@ -173,12 +165,10 @@ func checkUntilError(t *testing.T, fn UntilErrorFunc) {
 	missing := slices.DeleteFunc(slices.Clone(want), func(n string) bool { return slices.Contains(got, n) })
 	var dnsErr *net.DNSError
 	switch {
-	case stuck && !returned:
-		t.Errorf("probeUntilError never returned: it and every goroutine it started were blocked for good:\n%v", dl)
-	case stuck:
-		t.Errorf("probeUntilError returned after %v but left goroutines blocked for good:\n%v", elapsed, dl)
-	case leftover > 0:
-		t.Errorf("%s still running after probeUntilError returned: wait for every worker (and the producer) before returning", lessontest.GoroutinesWere(leftover))
+	case dl != nil:
+		t.Error(m.StuckMessage(dl, "probeUntilError"))
+	case m.Leftover > 0:
+		t.Errorf("%s still running after probeUntilError returned: wait for every worker (and the producer) before returning", lessontest.GoroutinesWere(m.Leftover))
 	}
 	if len(late) > 0 {
 		t.Errorf("%d names were sent to the DNS server after %s failed, the first %s: once a lookup fails, hand out no more names, and probe none already handed out", len(late), names[failIndex-1], late[0])
@@ -192,19 +182,19 @@ func checkUntilError(t *testing.T, fn UntilErrorFunc) {
 		{cancelled, "lookups were cancelled before their answers came", "finish (do not cancel them) and be returned"},
 		{dropped, "results are missing", "finish and every result be returned"},
 	} {
-		if len(lost.names) > 0 && !stuck {
+		if len(lost.names) > 0 && dl == nil {
 			t.Errorf("returned %d finished results, want %d: %d %s, the first %s; the lookups running when %s failed must %s", len(got), len(want), len(lost.names), lost.what, lost.names[0], names[failIndex-1], lost.must)
 		}
 	}
 	if extra := len(got) - len(want) + len(missing); extra > 0 && len(late) == 0 {
 		t.Errorf("returned %d results, want %d: each name once", len(got), len(want))
 	}
-	if err == nil && !stuck {
+	if err == nil && dl == nil {
 		t.Errorf("returned no error, though %s failed (SERVFAIL): return the first failure's error", names[failIndex-1])
 	} else if err != nil && !errors.As(err, &dnsErr) {
 		t.Errorf("returned the error %q, want one that wraps the lookup's *net.DNSError (fmt.Errorf with %%w)", err)
 	}
-	if elapsed != UntilErrorTook && !stuck {
-		t.Errorf("returned after %v, want %v: when the round of %s ends, and not before (the running lookups finish) nor after (no new name starts)", elapsed, UntilErrorTook, names[failIndex-1])
+	if m.Elapsed != UntilErrorTook && dl == nil {
+		t.Errorf("returned after %v, want %v: when the round of %s ends, and not before (the running lookups finish) nor after (no new name starts)", m.Elapsed, UntilErrorTook, names[failIndex-1])
 	}
 }
