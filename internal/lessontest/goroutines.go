@@ -93,8 +93,9 @@ func SynctestTest(t *testing.T, f func(t *testing.T)) (dl *Deadlock) {
 // currentBubble is the id of the synctest bubble of the calling goroutine,
 // as its stack's header says: "goroutine 25 [running, synctest bubble 4]:".
 func currentBubble() string {
-	buf := make([]byte, 256)
-	header, _, _ := strings.Cut(string(buf[:runtime.Stack(buf, false)]), "\n")
+	buf := make([]byte, 256) // the header, the first line, fits
+	runtime.Stack(buf, false)
+	header, _, _ := strings.Cut(string(buf), "\n")
 	_, id, ok := strings.Cut(header, "synctest bubble ")
 	if !ok {
 		return ""
