@@ -182,10 +182,7 @@ feed:
 // the second. It returns the runner
 // for mutants facing these tests, its timeout set if r's is automatic.
 func baseline(ctx context.Context, r *Runner, tests []string) (*Runner, error) {
-	rr := *r
-	if rr.Timeout == 0 {
-		rr.Timeout = 10 * time.Minute
-	}
+	rr := unmutated(r)
 	res, err := rr.Run(ctx, 0, "", nil, tests)
 	if err == nil && res.Status != Survived {
 		// Once more: a real-clock test may fail on a loaded machine, and
@@ -198,10 +195,27 @@ func baseline(ctx context.Context, r *Runner, tests []string) (*Runner, error) {
 	if res.Status != Survived {
 		return nil, fmt.Errorf("the tests fail before any mutation (%s: %s): go test %s; fix them first", res.Status, res.Why, strings.Join(tests, " "))
 	}
-	if r.Timeout == 0 {
-		rr.Timeout = 20*time.Second + 3*res.Duration
+	return forMutants(r, res.Duration), nil
+}
+
+// unmutated is r for an unmutated run: its -timeout, or when that is
+// automatic, 10 minutes.
+func unmutated(r *Runner) *Runner {
+	rr := *r
+	if rr.Timeout == 0 {
+		rr.Timeout = 10 * time.Minute
 	}
-	return &rr, nil
+	return &rr
+}
+
+// forMutants is r for the mutants that face tests whose unmutated run took
+// took: its -timeout, or when that is automatic, 20 s and three times took.
+func forMutants(r *Runner, took time.Duration) *Runner {
+	rr := *r
+	if rr.Timeout == 0 {
+		rr.Timeout = 20*time.Second + 3*took
+	}
+	return &rr
 }
 
 // shippedBase is the unmutated run of a lesson's exercises as shipped: the
@@ -215,21 +229,14 @@ type shippedBase struct {
 // shippedBaseline runs the exercise checks of pkg unmutated, as baseline
 // does the tests.
 func shippedBaseline(ctx context.Context, r *Runner, pkg string) (*shippedBase, error) {
-	rr := *r
-	if rr.Timeout == 0 {
-		rr.Timeout = 10 * time.Minute
-	}
-	passed, res, err := rr.RunShipped(ctx, 0, "", nil, pkg)
+	passed, res, err := unmutated(r).RunShipped(ctx, 0, "", nil, pkg)
 	if err != nil {
 		return nil, err
 	}
 	if res.Status == Timeout {
 		return nil, fmt.Errorf("the shipped exercises of %s hang before any mutation: go test -tags exercise %s", pkg, pkg)
 	}
-	if r.Timeout == 0 {
-		rr.Timeout = 20*time.Second + 3*res.Duration
-	}
-	return &shippedBase{r: &rr, passed: passed}, nil
+	return &shippedBase{r: forMutants(r, res.Duration), passed: passed}, nil
 }
 
 // Score is the tally of a run.

@@ -426,3 +426,14 @@ func TestBaselinesAreLazy(t *testing.T) {
 	assert.Equal(t, []string{"."}, baselines, "./slow: no survivor goes on to it")
 	assert.Less(t, time.Since(start), 30*time.Second)
 }
+
+// TestTimeouts: an unmutated run may take 10 minutes, and a mutant 20 s
+// and three times the unmutated run, unless -timeout says how long.
+func TestTimeouts(t *testing.T) {
+	auto, given := &Runner{Root: "a"}, &Runner{Root: "a", Timeout: 7 * time.Second}
+	assert.Equal(t, &Runner{Root: "a", Timeout: 10 * time.Minute}, unmutated(auto))
+	assert.Equal(t, &Runner{Root: "a", Timeout: 26 * time.Second}, forMutants(auto, 2*time.Second))
+	assert.Equal(t, given, unmutated(given))
+	assert.Equal(t, given, forMutants(given, 2*time.Second))
+	assert.Zero(t, auto.Timeout, "r itself is not changed")
+}

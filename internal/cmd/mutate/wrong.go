@@ -225,12 +225,9 @@ func (s *wrongStage) base(ctx context.Context, a *WrongAnswer) (*wrongBase, erro
 		if b.err = s.tree(ctx, s.r.Root, a, b.dir); b.err != nil {
 			return
 		}
-		rr := *s.r
-		rr.Root = b.dir
-		if rr.Timeout == 0 {
-			rr.Timeout = 10 * time.Minute
-		}
-		res, caught, err := rr.runWrong(ctx, 0, "", nil, a)
+		in := *s.r
+		in.Root = b.dir
+		res, caught, err := unmutated(&in).runWrong(ctx, 0, "", nil, a)
 		switch {
 		case err != nil:
 			b.err = err
@@ -239,12 +236,9 @@ func (s *wrongStage) base(ctx context.Context, a *WrongAnswer) (*wrongBase, erro
 		case caught:
 			b.err = fmt.Errorf("the wrong answer %s is not caught before any mutation (%s): make test's TestWrongSolutionsAreCaught fails too; fix it first", a.Name(), res.Why)
 		}
-		if s.r.Timeout == 0 {
-			rr.Timeout = 20*time.Second + 3*res.Duration
-		}
-		b.r = &rr
+		b.r = forMutants(&in, res.Duration)
 		if b.err == nil && s.onBase != nil {
-			s.onBase(a, rr.Timeout)
+			s.onBase(a, b.r.Timeout)
 		}
 	})
 	return b, b.err
