@@ -293,12 +293,19 @@ func (s Score) String() string {
 	return line
 }
 
-// writeText prints one line per surviving mutant, then the packages that
-// were sampled, then the score.
+// writeText prints one line per surviving mutant, one per earlier survivor
+// that is gone (-survivors), the packages that were sampled, then the score.
 func writeText(w io.Writer, jobs []*Job, s Score, sampled map[string]int) error {
 	for _, j := range jobs {
 		if j.Status == Survived {
 			if _, err := fmt.Fprintf(w, "%s: %s: %s\n", j.Position(), j.Op, j.Desc); err != nil {
+				return err
+			}
+		}
+	}
+	for _, j := range jobs {
+		if j.Status == Gone {
+			if _, err := fmt.Fprintf(w, "%s: %s: %s: gone, %s\n", j.Position(), j.Op, j.Desc, j.Why); err != nil {
 				return err
 			}
 		}
@@ -356,29 +363,48 @@ func listJobs(w io.Writer, jobs []*Job) error {
 }
 
 // onlySurvivors keeps the jobs whose mutant survived the run reported in
-// the -json file at path; a mutant is known by file, line, operator and
-// description.
-func onlySurvivors(path string, jobs []*Job) ([]*Job, error) {
-	b, err := os.ReadFile(path)
+// the -json file at reportPath. A mutant is known by file, operator and
+// description, at the nearest line (code above it may have moved it). A
+// survivor of a package among jobs' that is no longer among its mutants
+// (its code changed or went) is returned in gone, with the status Gone.
+func onlySurvivors(reportPath string, jobs []*Job) (kept, gone []*Job, err error) {
+	b, err := os.ReadFile(reportPath)
 	if err != nil {
-		return nil, fmt.Errorf("-survivors: %v", err)
+		return nil, nil, fmt.Errorf("-survivors: %v", err)
 	}
 	var report struct{ Mutants []*Job }
 	if err := json.Unmarshal(b, &report); err != nil {
-		return nil, fmt.Errorf("-survivors %s: not a report of mutate -json: %v", path, err)
+		return nil, nil, fmt.Errorf("-survivors %s: not a report of mutate -json: %v", reportPath, err)
 	}
-	key := func(j *Job) string { return fmt.Sprint(j.File, ":", j.Line, ":", j.Op, ":", j.Desc) }
-	survived := map[string]bool{}
-	for _, j := range report.Mutants {
-		if j.Status == Survived {
-			survived[key(j)] = true
-		}
-	}
-	var out []*Job
+	pkgs := map[string]bool{}
 	for _, j := range jobs {
-		if survived[key(j)] {
-			out = append(out, j)
+		pkgs[path.Dir(j.File)] = true
+	}
+	taken := map[*Job]bool{}
+	for _, s := range report.Mutants {
+		if s.Status != Survived {
+			continue
+		}
+		var best *Job
+		for _, j := range jobs {
+			if taken[j] || j.File != s.File || j.Op != s.Op || j.Desc != s.Desc {
+				continue
+			}
+			if best == nil || abs(j.Line-s.Line) < abs(best.Line-s.Line) {
+				best = j
+			}
+		}
+		switch {
+		case best != nil:
+			taken[best] = true
+		case pkgs[path.Dir(s.File)]:
+			gone = append(gone, &Job{Mutant: s.Mutant, Result: Result{Status: Gone, Why: "no longer a mutant of the code: it changed or went"}})
 		}
 	}
-	return out, nil
+	for _, j := range jobs {
+		if taken[j] {
+			kept = append(kept, j)
+		}
+	}
+	return kept, gone, nil
 }

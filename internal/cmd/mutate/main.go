@@ -214,8 +214,9 @@ func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, erro
 	if c.sample > 0 {
 		jobs, sampled = Sample(jobs, c.sample, c.seed)
 	}
+	var gone []*Job
 	if c.survivors != "" {
-		if jobs, err = onlySurvivors(c.survivors, jobs); err != nil {
+		if jobs, gone, err = onlySurvivors(c.survivors, jobs); err != nil {
 			return 0, err
 		}
 	}
@@ -238,6 +239,7 @@ func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, erro
 	if err := runJobs(ctx, r, jobs, c.jobs, wrong, progress(c.verbose, stderr)); err != nil {
 		return 0, err
 	}
+	jobs = append(jobs, gone...)
 	s := Tally(jobs)
 	s.Elapsed = time.Since(start)
 	if c.json {

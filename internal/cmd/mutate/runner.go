@@ -21,6 +21,10 @@ const (
 	Timeout  = "timeout"  // the tests hung past the timeout: caught
 	Survived = "survived" // every test passed: the tests miss this bug
 	Invalid  = "invalid"  // the mutant does not compile: not counted
+	// Gone is a survivor of an earlier run (-survivors) that is no longer
+	// a mutant of the code: its code was changed or removed. Not counted;
+	// -tally drops it.
+	Gone = "gone"
 )
 
 // Runner runs `go test` on a set of packages with one file replaced, through

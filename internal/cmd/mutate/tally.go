@@ -35,7 +35,8 @@ type Tallied struct {
 // later partial run (-survivors, once tests were added, or a run cut short)
 // replaces the verdict of each mutant it tested: the one of the same file,
 // operator and description whose line is nearest (lines move when code
-// above them changes), or adds it when there is none.
+// above them changes), or adds it when there is none; one it reports gone
+// (no longer a mutant of the code) is dropped.
 func TallyReports(dir string) (Tallied, error) {
 	paths, err := filepath.Glob(filepath.Join(dir, "*.json"))
 	if err != nil {
@@ -78,6 +79,13 @@ func TallyReports(dir string) (Tallied, error) {
 				replaced[pkg] = map[int]bool{}
 			}
 			i := nearest(byPkg[pkg], v, replaced[pkg])
+			if v.Status == Gone {
+				if i >= 0 {
+					byPkg[pkg] = slices.Delete(byPkg[pkg], i, i+1)
+					replaced[pkg] = shift(replaced[pkg], i)
+				}
+				continue
+			}
 			if i < 0 {
 				byPkg[pkg] = append(byPkg[pkg], v)
 				i = len(byPkg[pkg]) - 1
@@ -114,6 +122,18 @@ func nearest(vs []Verdict, v Verdict, skip map[int]bool) int {
 }
 
 func abs(n int) int { return max(n, -n) }
+
+// shift is the set of indexes after the element at i was deleted.
+func shift(set map[int]bool, i int) map[int]bool {
+	out := map[int]bool{}
+	for k := range set {
+		if k > i {
+			k--
+		}
+		out[k] = true
+	}
+	return out
+}
 
 // writeTally prints the score of each package as a Markdown table, then the
 // total; mutants that did not compile are not counted. A package measured
