@@ -363,25 +363,22 @@ func listJobs(w io.Writer, jobs []*Job) error {
 }
 
 // onlySurvivors keeps the jobs whose mutant survived the run reported in
-// the -json file at reportPath. A mutant is known by file, operator and
+// the -json file at reportPath, or in the tally of the reports in that
+// folder (-tally). A mutant is known by file, operator and
 // description, at the nearest line (code above it may have moved it). A
 // survivor of a package among jobs' that is no longer among its mutants
 // (its code changed or went) is returned in gone, with the status Gone.
 func onlySurvivors(reportPath string, jobs []*Job) (kept, gone []*Job, err error) {
-	b, err := os.ReadFile(reportPath)
+	report, err := readVerdicts(reportPath)
 	if err != nil {
-		return nil, nil, fmt.Errorf("-survivors: %v", err)
-	}
-	var report struct{ Mutants []*Job }
-	if err := json.Unmarshal(b, &report); err != nil {
-		return nil, nil, fmt.Errorf("-survivors %s: not a report of mutate -json: %v", reportPath, err)
+		return nil, nil, err
 	}
 	pkgs := map[string]bool{}
 	for _, j := range jobs {
 		pkgs[path.Dir(j.File)] = true
 	}
 	taken := map[*Job]bool{}
-	for _, s := range report.Mutants {
+	for _, s := range report {
 		if s.Status != Survived {
 			continue
 		}
@@ -398,7 +395,7 @@ func onlySurvivors(reportPath string, jobs []*Job) (kept, gone []*Job, err error
 		case best != nil:
 			taken[best] = true
 		case pkgs[path.Dir(s.File)]:
-			gone = append(gone, &Job{Mutant: s.Mutant, Result: Result{Status: Gone, Why: "no longer a mutant of the code: it changed or went"}})
+			gone = append(gone, &Job{Mutant: Mutant{File: s.File, Line: s.Line, Op: s.Op, Desc: s.Desc}, Result: Result{Status: Gone, Why: "no longer a mutant of the code: it changed or went"}})
 		}
 	}
 	for _, j := range jobs {
@@ -407,4 +404,22 @@ func onlySurvivors(reportPath string, jobs []*Job) (kept, gone []*Job, err error
 		}
 	}
 	return kept, gone, nil
+}
+
+// readVerdicts reads the verdicts of a -json report, or the tally of a
+// folder of them.
+func readVerdicts(reportPath string) ([]Verdict, error) {
+	if fi, err := os.Stat(reportPath); err == nil && fi.IsDir() {
+		t, err := TallyReports(reportPath)
+		return t.Verdicts, err
+	}
+	b, err := os.ReadFile(reportPath)
+	if err != nil {
+		return nil, fmt.Errorf("-survivors: %v", err)
+	}
+	var report struct{ Mutants []Verdict }
+	if err := json.Unmarshal(b, &report); err != nil {
+		return nil, fmt.Errorf("-survivors %s: not a report of mutate -json: %v", reportPath, err)
+	}
+	return report.Mutants, nil
 }

@@ -96,7 +96,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.IntVar(&c.nice, "nice", 15, "run go test under nice -n N (0: not)")
 	fs.BoolVar(&c.verbose, "v", false, "report each mutant on stderr as it finishes")
 	fs.IntVar(&c.min, "min", 0, "exit 1 when fewer than this percent of the mutants are caught")
-	fs.StringVar(&c.survivors, "survivors", "", "a -json report of an earlier run: test only the mutants that survived it")
+	fs.StringVar(&c.survivors, "survivors", "", "a -json report of an earlier run, or a folder of them (their tally): test only the mutants that survived")
 	fs.StringVar(&c.tally, "tally", "", "a folder of -json reports: print the score of each package, a later report's verdict replacing an earlier one's, and run nothing")
 	fs.IntVar(&c.sample, "sample", 0, "test at most N mutants of each package, chosen at random by -seed (0: all): an estimate, for packages whose tests take minutes")
 	fs.Uint64Var(&c.seed, "seed", 1, "the seed of -sample: the same seed picks the same mutants")

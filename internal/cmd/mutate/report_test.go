@@ -193,6 +193,10 @@ func TestOnlySurvivors(t *testing.T) {
 	assert.Contains(t, text.String(), "c/c.go:5: drop-go: go f() runs inline, not in a goroutine: gone, no longer a mutant of the code")
 	assert.Equal(t, Score{}, Tally(gone), "a mutant that is gone is not counted")
 
+	kept, _, err = onlySurvivors(filepath.Dir(path), again)
+	require.NoError(t, err)
+	assert.Equal(t, []*Job{again[2], again[3]}, kept, "a folder of reports: their tally's survivors")
+
 	require.NoError(t, os.WriteFile(path, []byte("caught 1 of 2"), 0o644))
 	_, _, err = onlySurvivors(path, again)
 	assert.ErrorContains(t, err, "not a report of mutate -json")
