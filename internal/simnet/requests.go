@@ -23,8 +23,8 @@ type Request struct {
 // lesson's -offline server): past it, the older half is forgotten.
 const maxLogged = 1 << 16
 
-// requestLog records every request the HTTP server sees, the latest
-// maxLogged of them.
+// requestLog records the requests the HTTP server sees: all of them up to
+// maxLogged; past that, the latest (the older half goes each time it fills).
 type requestLog struct {
 	mu       sync.Mutex
 	list     []*Request

@@ -55,12 +55,20 @@ func TestRequestsIsTheServersView(t *testing.T) {
 	})
 }
 
-// TestRequestsIsBounded: a Net that serves more than maxLogged requests
-// keeps only the latest ones.
+// TestRequestsIsBounded: a Net keeps its first maxLogged requests; the
+// next one drops the older half, so a long run keeps only the latest.
 func TestRequestsIsBounded(t *testing.T) {
 	var l requestLog
 	req, err := http.NewRequest(http.MethodGet, "https://www.example.com/", nil)
 	require.NoError(t, err)
+	for range maxLogged {
+		l.leave(l.arrive(req))
+	}
+	assert.Len(t, l.list, maxLogged, "all of the first maxLogged are kept")
+	first := l.list[maxLogged/2]
+	l.leave(l.arrive(req))
+	assert.Len(t, l.list, maxLogged/2+1, "the next drops the older half")
+	assert.Same(t, first, l.list[0])
 	for range maxLogged + 10 {
 		l.leave(l.arrive(req))
 	}
