@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -90,34 +91,23 @@ func proveInOne(ctx context.Context, tmp, lessonDir, modPath string, versions []
 	if err != nil {
 		return nil, false, err
 	}
-	// The versions run at the same time, as go test runs packages; each
-	// run sends its result once.
-	type result struct {
-		i      int
-		events []event
-		err    error
-	}
-	results := make(chan result)
+	// The versions run at the same time, as go test runs packages, each
+	// into its own slot.
+	runs := make([][]event, len(versions))
+	errs := make([]error, len(versions))
 	sem := make(chan struct{}, runtime.GOMAXPROCS(0))
-	started := 0
+	var wg sync.WaitGroup
 	for i, v := range versions {
 		if _, ok := failed[i]; ok {
 			continue
 		}
-		started++
-		go func() {
+		wg.Go(func() {
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			evs, err := runJSON(ctx, test2json, filepath.Join(tmp, v), modPath+"/"+v, bin, "-test.run", "^("+strings.Join(names, "|")+")$", "-test.count=1", "-test.timeout=2m", "-test.paniconexit0", "-"+versionFlag+"="+v)
-			results <- result{i, evs, err}
-		}()
+			runs[i], errs[i] = runJSON(ctx, test2json, filepath.Join(tmp, v), modPath+"/"+v, bin, "-test.run", "^("+strings.Join(names, "|")+")$", "-test.count=1", "-test.timeout=2m", "-test.paniconexit0", "-"+versionFlag+"="+v)
+		})
 	}
-	runs := make([][]event, len(versions))
-	errs := make([]error, len(versions))
-	for range started {
-		r := <-results
-		runs[r.i], errs[r.i] = r.events, r.err
-	}
+	wg.Wait()
 	for i, v := range versions {
 		pkg := modPath + "/" + v
 		if text, ok := failed[i]; ok {
