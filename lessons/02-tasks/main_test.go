@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -305,21 +303,6 @@ func TestPythonOutput(t *testing.T) {
 	for _, name := range []string{"task_start", "run_cancels"} {
 		t.Run(name, func(t *testing.T) { golden.PythonOutput(t, checks.Lesson, name) })
 	}
-}
-
-// TestMainReturns builds and runs mainreturns, the README's Go side of
-// python/run_cancels.py: main returns while a goroutine sleeps, the program
-// ends, and the goroutine's deferred print never runs.
-func TestMainReturns(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds a program")
-	}
-	bin := filepath.Join(t.TempDir(), "mainreturns")
-	out, err := exec.Command("go", "build", "-o", bin, "./mainreturns").CombinedOutput()
-	require.NoError(t, err, "go build: %s", out)
-	out, err = exec.Command(bin).CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	golden.Assert(t, checks.Lesson, "go-mainreturns", out)
 }
 
 // TestREADMEDurations: every duration the README claims in bold is one that
