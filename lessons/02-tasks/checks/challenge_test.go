@@ -78,3 +78,44 @@ func TestGoTestThatDoesNotRun(t *testing.T) {
 	assert.Nil(t, events)
 	assert.ErrorContains(t, err, "go test of the proof did not run (exit status 1): go: errors parsing go.mod")
 }
+
+// TestSkipIsNoFailure: a proof that skips (t.Skip) on a broken version does
+// not fail it (go test says ok): the version is not caught. One binary
+// reads the skip as go test does, and does not fall back. (A t.Skip inside
+// synctest.Test's func ends only the bubble, and the test passes.)
+func TestSkipIsNoFailure(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go test: skipped with -short")
+	}
+	const test = `//go:build exercise
+
+package main
+
+import (
+	"strings"
+	"testing"
+	"testing/synctest"
+	"time"
+)
+
+func TestTasksTakeTwoSeconds(t *testing.T) {
+	var took time.Duration
+	var out strings.Builder
+	synctest.Test(t, func(t *testing.T) {
+		start := time.Now()
+		run(t.Context(), []string{"-mode", "tasks"}, &out, &out)
+		took = time.Since(start)
+	})
+	if took != longDelay*time.Second || !strings.Contains(out.String(), "world\nhello\n") {
+		t.Skip("not this version")
+	}
+}
+`
+	all, inOne, err := proveAll(t.Context(), "..", map[string][]byte{"proof_test.go": []byte(test)}, []string{ProofTest}, true)
+	require.NoError(t, err)
+	assert.True(t, inOne, "a skip sent the versions to go test")
+	for i, v := range all[ProofTest] {
+		assert.True(t, v.Ran && v.Passed, "%s:\n%s", v.Version, v.Output)
+		assert.Equal(t, i > 0, v.Skipped, "%s:\n%s", v.Version, v.Output)
+	}
+}

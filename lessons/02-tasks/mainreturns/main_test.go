@@ -28,9 +28,9 @@ func TestMainReturns(t *testing.T) {
 	bin := filepath.Join(t.TempDir(), "mainreturns")
 	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
 	require.NoError(t, err, "go build: %s", out)
-	// It ends in a few ms; 30 s of real time allows for a loaded machine,
+	// It ends in a few ms; 10 s of real time allows for a loaded machine,
 	// and is far from the hour a program that waits for its goroutine takes.
-	ctx, cancel := context.WithTimeout(t.Context(), 30*time.Second)
+	ctx, cancel := context.WithTimeout(t.Context(), 10*time.Second)
 	defer cancel()
 	out, err = exec.CommandContext(ctx, bin).CombinedOutput()
 	require.NoError(t, ctx.Err(), "mainreturns did not end: main must return while the goroutine sleeps; it printed %q", out)
