@@ -273,12 +273,10 @@ func runJSON(ctx context.Context, test2json, dir, pkg, bin string, args ...strin
 	return events, nil
 }
 
-// reported reports whether the events of pkg say test passed or failed.
+// reported reports whether the events of pkg say how test ended (passed,
+// failed or skipped), as Verdict.read reads them.
 func reported(events []event, pkg, test string) bool {
-	for _, e := range events {
-		if e.Package == pkg && e.Test == test && (e.Action == "pass" || e.Action == "fail") {
-			return true
-		}
-	}
-	return false
+	var v Verdict
+	v.read(events, pkg, test)
+	return v.Ran
 }

@@ -50,7 +50,8 @@ type Verdict struct {
 	Version string // "lesson", or a variant's name
 	Says    string // what the variant does wrong ("" for the lesson)
 	Ran     bool   // the test ran (it compiled and exists)
-	Passed  bool
+	Passed  bool   // it did not fail (a skip passes, as go test says ok)
+	Skipped bool   // it called t.Skip
 	Output  string // the test's output, or the compiler's
 }
 
@@ -160,8 +161,11 @@ func (v *Verdict) read(events []event, pkg, test string) {
 		case e.Test == "" && !isSummary(e.Output):
 			out.WriteString(e.Output) // a panic outside the test, a missing test
 		}
-		if e.Package == pkg && e.Test == test && (e.Action == "pass" || e.Action == "fail") {
-			v.Ran, v.Passed = true, e.Action == "pass"
+		if e.Package == pkg && e.Test == test {
+			switch e.Action {
+			case "pass", "fail", "skip": // the test's end
+				v.Ran, v.Passed, v.Skipped = true, e.Action != "fail", e.Action == "skip"
+			}
 		}
 	}
 	v.Output = strings.TrimSpace(out.String())
