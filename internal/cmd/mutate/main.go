@@ -233,6 +233,10 @@ func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, erro
 	wrong := &wrongStage{r: r, answers: answers, tree: exgenTree}
 	if c.verbose {
 		wrong.onBase = func(a *WrongAnswer, timeout time.Duration) {
+			if a.Right {
+				fmt.Fprintf(stderr, "%s pass their checks unmutated, timeout %s\n", a.Name(), timeout.Round(time.Second))
+				return
+			}
 			fmt.Fprintf(stderr, "the wrong answer %s fails exercise %s's check unmutated, timeout %s\n", a.Name(), a.Exercise, timeout.Round(time.Second))
 		}
 	}

@@ -166,6 +166,16 @@ func (w *Workspace) TestsFor(target *Package, imp Importers) (first, then []stri
 			other = append(other, q.ImportPath)
 		}
 	}
+	if len(own)+len(other) == 0 {
+		// No test links it: a program that tests build and run (go build
+		// reads the overlay in GOFLAGS too), as lessons/02-tasks runs
+		// mainreturns. Its module's tests are the ones that can.
+		for _, q := range w.list {
+			if q.hasTests() && !skipped(q.ImportPath) && q.module() == target.module() {
+				own = append(own, q.ImportPath)
+			}
+		}
+	}
 	switch {
 	case imp == ImportersOwn && target.hasTests():
 		return []string{target.ImportPath}, nil

@@ -110,9 +110,11 @@ func TestListTheWorkbook(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	code := run(context.Background(), []string{"-list", "-ops", "drop-wait", "../../../lessons/02-tasks/..."}, &stdout, &stderr)
 	require.Equal(t, 0, code, stderr.String())
-	assert.Equal(t, fmt.Sprintf("lessons/02-tasks/tasks.go:%d: drop-wait: wg.Wait() dropped\n", waitLine(t))+
-		"\ttests: goasync.dev/workbook/lessons/02-tasks\n1 mutants\n", stdout.String(),
-		"exercise/ is skipped; checks/ has no tests, its lesson's tests reach it")
+	assert.Contains(t, stdout.String(), fmt.Sprintf("lessons/02-tasks/tasks.go:%d: drop-wait: wg.Wait() dropped\n", waitLine(t))+
+		"\ttests: goasync.dev/workbook/lessons/02-tasks\n")
+	assert.Contains(t, stdout.String(), "\ttests: goasync.dev/workbook/lessons/02-tasks/checks\n\tshipped: goasync.dev/workbook/lessons/02-tasks/exercise\n\twrong answers of: 02-tasks\n",
+		"checks/ faces its own tests, then the exercises as shipped and the wrong answers")
+	assert.NotContains(t, stdout.String(), "lessons/02-tasks/exercise/", "exercise/ is skipped")
 }
 
 func TestTestsFor(t *testing.T) {
@@ -155,6 +157,11 @@ func TestTestsFor(t *testing.T) {
 	// once: lessons/03-fetch-v1/checks is tested only by its lesson.
 	first, then = w.TestsFor(pkg("lessons/03-fetch-v1/checks"), ImportersAuto)
 	assert.Contains(t, first, prefix+"lessons/03-fetch-v1", "lessons/03-fetch-v1/checks is tested only by its lesson")
+	assert.Empty(t, then)
+	// A program no test links faces its module's tests, which may build
+	// and run it: lessons/02-tasks runs mainreturns.
+	first, then = w.TestsFor(pkg("lessons/02-tasks/mainreturns"), ImportersAuto)
+	assert.Equal(t, []string{prefix + "lessons/02-tasks", prefix + "lessons/02-tasks/checks"}, first)
 	assert.Empty(t, then)
 	first, _ = w.TestsFor(pkg("lessons/03-fetch-v1/checks"), ImportersNone)
 	assert.Equal(t, []string{prefix + "lessons/03-fetch-v1"}, first, "none: its own module's tests only, the lesson's")
