@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Diagnosis is what is wrong with an exercise, for a learner: one plain
@@ -93,10 +95,11 @@ func Diagnose(lines []string, src fs.FS) Diagnosis {
 
 // capitalize starts a sentence that follows another with a capital letter.
 func capitalize(s string) string {
-	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
-		return string(s[0]-'a'+'A') + s[1:]
+	if s == "" {
+		return s
 	}
-	return s
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // pathRE matches a path of the workbook in a paragraph.
@@ -140,7 +143,7 @@ func (d *diagnoser) scan(lines []string) {
 			for end < len(lines) && strings.TrimSpace(lines[end]) != raceSep {
 				end++
 			}
-			d.addRace(lines[i+2 : min(end, len(lines))])
+			d.addRace(lines[i+2 : end])
 			i = end
 		case isCrashLine(trimmed):
 			d.addCrash(lines[i:])
@@ -150,7 +153,7 @@ func (d *diagnoser) scan(lines []string) {
 			for end < len(lines) && strings.TrimSpace(lines[end]) != "]" {
 				end++
 			}
-			d.addLeak(lines[i+1 : min(end, len(lines))])
+			d.addLeak(lines[i+1 : end])
 			i = end
 		default:
 			if m := logRE.FindStringSubmatch(line); m != nil {
@@ -191,9 +194,10 @@ func (d *diagnoser) addMessage(file, text string, lines []string, i int) int {
 	case file == "testing.go" && strings.HasPrefix(text, "race detected"):
 		// The race itself is reported from its WARNING block.
 	case file == "exercise.go" && (strings.HasPrefix(text, "goal: ") || strings.HasPrefix(text, "hint: ")):
-	case text == "" && len(more) > 0 && strings.Contains(more[0], "Error Trace:"):
-		d.addTestify(more)
 	case strings.TrimSpace(text) == "" && len(more) == 0:
+		// An empty t.Log: nothing to say.
+	case text == "" && strings.Contains(more[0], "Error Trace:"):
+		d.addTestify(more)
 	case slices.ContainsFunc(more, func(m string) bool { return headerRE.MatchString(strings.TrimSpace(m)) }):
 		d.addStuck(text, more)
 	default:
@@ -277,7 +281,7 @@ func learnerStacks(gs []goroutine, indent string) []string {
 	same := map[string]int{} // a goroutine's listing, without its id: how many
 	first := map[string]goroutine{}
 	for _, g := range gs {
-		if _, mine := firstLearner(g.frames); !mine && (g.created == nil || !learner(g.created.file)) {
+		if _, mine := firstLearner(g.frames); !mine && !g.startedByLearner() {
 			continue
 		}
 		key := g.state + "\n" + strings.Join(stackLines(g, indent), "\n")
@@ -307,7 +311,7 @@ func stackLines(g goroutine, indent string) []string {
 			lines = append(lines, indent+"  "+f.name()+"  "+f.where())
 		}
 	}
-	if g.created != nil && learner(g.created.file) {
+	if g.startedByLearner() {
 		lines = append(lines, indent+"  started by "+g.created.name()+"  "+g.created.where())
 	}
 	return lines
@@ -332,10 +336,9 @@ func (d *diagnoser) addTestify(lines []string) {
 	}
 	msg := strings.Join(fields["Messages"], " ")
 	errLines := fields["Error"]
-	first := ""
-	if len(errLines) > 0 {
-		first = strings.TrimSuffix(strings.TrimSpace(errLines[0]), ":")
-	}
+	// The Error's first line, "Not equal:", when there are no Messages.
+	first, _, _ := strings.Cut(strings.Join(errLines, "\n"), "\n")
+	first = strings.TrimSuffix(strings.TrimSpace(first), ":")
 	switch {
 	case msg != "":
 		d.find(findDiff, msg)
@@ -344,11 +347,8 @@ func (d *diagnoser) addTestify(lines []string) {
 		d.find(findDiff, first)
 		d.diffs = append(d.diffs, sentence(first))
 	}
-	if diff := slices.Index(errLines, "Diff:"); diff >= 0 {
-		d.detail = append(d.detail, errLines[diff+1:]...)
-	} else {
-		d.detail = append(d.detail, errLines...)
-	}
+	// The diff alone if there is one (Index is -1 if not: every line).
+	d.detail = append(d.detail, errLines[slices.Index(errLines, "Diff:")+1:]...)
 	d.detail = append(d.detail, "")
 }
 
@@ -363,7 +363,7 @@ func (d *diagnoser) addCrash(lines []string) {
 	for _, suffix := range []string{" [recovered, repanicked]", " [recovered]"} {
 		msg = strings.TrimSuffix(msg, suffix)
 	}
-	gs := parseGoroutines(lines[1:])
+	gs := parseGoroutines(lines) // the panic line is no goroutine's
 	d.find(findCrash, crashFinding(kind, msg, gs))
 	switch {
 	case strings.HasPrefix(msg, "deadlock: main bubble goroutine has exited"):
@@ -409,7 +409,7 @@ func (d *diagnoser) addCrash(lines []string) {
 				d.detail = append(d.detail, "  "+f.name()+"  "+f.where())
 			}
 		}
-		if g.created != nil && learner(g.created.file) {
+		if g.startedByLearner() {
 			d.detail = append(d.detail, "  started by "+g.created.name()+"  "+g.created.where())
 		}
 	}
@@ -434,7 +434,7 @@ func blockedList(gs []goroutine) string {
 		}
 		f, ok := firstLearner(g.frames)
 		started := ""
-		if g.created != nil && learner(g.created.file) {
+		if g.startedByLearner() {
 			started = g.created.where()
 			if !ok {
 				f, ok = *g.created, true
@@ -491,8 +491,8 @@ type access struct {
 func (d *diagnoser) addRace(lines []string) {
 	var accesses []access
 	global := ""
-	for i := 0; i < len(lines); i++ {
-		line := strings.TrimSpace(lines[i])
+	for i, line := range lines {
+		line = strings.TrimSpace(line)
 		if m := globalRE.FindStringSubmatch(line); m != nil {
 			global = shortName(m[1] + "()")
 		}
@@ -513,7 +513,6 @@ func (d *diagnoser) addRace(lines []string) {
 		}
 		a.at, a.found = firstLearner(frames)
 		accesses = append(accesses, a)
-		i = end
 	}
 	if i := slices.IndexFunc(accesses, func(a access) bool { return a.found }); i >= 0 {
 		d.find(findRace, "data race "+accesses[i].at.short())
@@ -659,7 +658,7 @@ func (d *diagnoser) addLeak(lines []string) {
 	var parts []string
 	for _, g := range gs {
 		var s string
-		if g.created != nil && learner(g.created.file) {
+		if g.startedByLearner() {
 			s = "started at " + g.created.where() + " (in " + g.created.name() + ")"
 			if f, ok := firstLearner(g.frames); ok {
 				s += ", now " + blockedOn(g.state) + " at " + f.where()
@@ -735,9 +734,11 @@ func DiagnoseBuild(lines []string) Diagnosis {
 		s += fmt.Sprintf(" %s is the standard library's package %q, which %s does not import: add `import %q` below its package line (or %q to its import list).",
 			name, imp, path.Base(file), imp, imp)
 	}
-	if n := len(errs) - 1; n == 1 {
+	switch n := len(errs) - 1; n {
+	case 0:
+	case 1:
 		s += " (1 more error below)"
-	} else if n > 1 {
+	default:
 		s += fmt.Sprintf(" (%d more errors below)", n)
 	}
 	return Diagnosis{Paragraph: s, Detail: detail, Finding: finding}
@@ -778,10 +779,7 @@ func sentence(s string) string {
 }
 
 func tail(lines []string, n int) []string {
-	if len(lines) > n {
-		return lines[len(lines)-n:]
-	}
-	return lines
+	return lines[max(0, len(lines)-n):]
 }
 
 // trimBlank drops blank lines at both ends.
@@ -823,7 +821,7 @@ func crashFinding(kind, msg string, gs []goroutine) string {
 // code started was started, or else where one is blocked in it.
 func leakFinding(gs []goroutine) string {
 	for _, g := range gs {
-		if g.created != nil && learner(g.created.file) {
+		if g.startedByLearner() {
 			return "leaked goroutine started at " + g.created.short()
 		}
 	}
