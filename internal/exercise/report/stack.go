@@ -73,7 +73,7 @@ func shortName(fn string) string {
 	fn, _, _ = strings.Cut(fn, " in goroutine ")
 	// The call's arguments (a traceback prints hex words, "{", "}", "...",
 	// never a parenthesis), then the type arguments, which may hold paths
-	// ("[go.shape.struct { U *net/url.URL }]"), before the package's path.
+	// ("[go.shape.struct { URL net/url.URL }]"), before the package's path.
 	fn = callRE.ReplaceAllString(fn, "")
 	for argsRE.MatchString(fn) {
 		fn = argsRE.ReplaceAllString(fn, "")
