@@ -784,13 +784,16 @@ func tail(lines []string, n int) []string {
 
 // trimBlank drops blank lines at both ends.
 func trimBlank(lines []string) []string {
-	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
-		lines = lines[1:]
+	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
+	i := slices.IndexFunc(lines, func(s string) bool { return !blank(s) })
+	if i < 0 {
+		return nil
 	}
-	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
-		lines = lines[:len(lines)-1]
+	j := len(lines)
+	for blank(lines[j-1]) { // stops at lines[i] at the latest
+		j--
 	}
-	return lines
+	return lines[i:j]
 }
 
 // crashFinding is a panic in one line: where the learner's code was

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -100,6 +101,20 @@ func TestDiagnoseMessages(t *testing.T) {
 	assert.Equal(t, []string{"  the output was empty"}, d.Detail, "a message that starts on its second line")
 }
 
+// TestStuckOutsideTheLearnersCode: a check's message with the stacks of
+// goroutines blocked for good, none of them in the learner's files.
+func TestStuckOutsideTheLearnersCode(t *testing.T) {
+	d := Diagnose([]string{
+		"    checks.go:181: the run never ended: every goroutine was blocked for good:",
+		"        goroutine 16567 [chan receive (durable), synctest bubble 4]:",
+		"        goasync.dev/workbook/internal/lessontest.Call(0xc00010bd40)",
+		"        \t/workbook/internal/lessontest/lessontest.go:41 +0x12d",
+	}, nil)
+	assert.Equal(t, "the run never ended: every goroutine was blocked for good: goroutines were blocked outside your code (see the stacks below).", d.Paragraph)
+	assert.Equal(t, "goroutines blocked for good (none of your files on their stacks)", d.Finding)
+	assert.Empty(t, d.Detail, "no stack of the learner's, not even a blank line")
+}
+
 // TestDiagnoseTestify: an assert without a message says testify's Error,
 // and shows its diff, or the whole Error when there is none.
 func TestDiagnoseTestify(t *testing.T) {
@@ -163,7 +178,8 @@ var (
 func TestDiagnoseLeak(t *testing.T) {
 	lines := append(append([]string{leakStart}, ticker...), "]")
 	assert.Equal(t, tickerSays, Diagnose(lines, nil).Paragraph)
-	assert.Equal(t, tickerSays, Diagnose(lines[:len(lines)-1], nil).Paragraph, "a report cut before its ]")
+	cut := slices.Clip(lines[:len(lines)-1]) // no room after its end
+	assert.Equal(t, tickerSays, Diagnose(cut, nil).Paragraph, "a report cut before its ]")
 	assert.Equal(t, "leaked goroutine started at tasks.go:133", Diagnose(lines, nil).Finding)
 
 	d := Diagnose(append(append(append([]string{leakStart}, ticker...), checks...), "]"), nil)
