@@ -274,7 +274,8 @@ func stuckFinding(gs []goroutine) string {
 // learnerStacks lists the goroutines with a frame in the learner's files:
 // their frames in the lessons' files, and where they were started.
 // Goroutines whose lists would be the same (twenty lookups stuck on one
-// send) are listed once, with how many more there are.
+// send) are listed once, with how many more there are. When none is the
+// learner's, it lists them all, whole: the paragraph says to see them.
 func learnerStacks(gs []goroutine, indent string) []string {
 	var lines []string
 	var keys []string
@@ -290,6 +291,9 @@ func learnerStacks(gs []goroutine, indent string) []string {
 			first[key] = g
 		}
 		same[key]++
+	}
+	if len(keys) == 0 {
+		return allStacks(gs)
 	}
 	for _, key := range keys {
 		g, header := first[key], indent+"goroutine "+first[key].id+" ["+first[key].state+"]:"
@@ -395,6 +399,7 @@ func (d *diagnoser) addCrash(lines []string) {
 		d.crash = append(d.crash, sentence(s))
 	}
 	d.detail = append(d.detail, kind+msg)
+	listed := 0
 	for i, g := range gs {
 		// The goroutine that panicked (the first) if it ran the lesson's
 		// code, and every goroutine that is in the learner's code.
@@ -403,6 +408,7 @@ func (d *diagnoser) addCrash(lines []string) {
 		if !mine && !(i == 0 && inLesson) {
 			continue
 		}
+		listed++
 		d.detail = append(d.detail, "goroutine "+g.id+" ["+g.state+"]:")
 		for _, f := range g.frames {
 			if strings.HasPrefix(rel(f.file), "lessons/") {
@@ -412,6 +418,9 @@ func (d *diagnoser) addCrash(lines []string) {
 		if g.startedByLearner() {
 			d.detail = append(d.detail, "  started by "+g.created.name()+"  "+g.created.where())
 		}
+	}
+	if listed == 0 { // none in the lessons' code: every one, whole
+		d.detail = append(d.detail, allStacks(gs)...)
 	}
 	d.detail = append(d.detail, "")
 }
@@ -681,16 +690,23 @@ func (d *diagnoser) addLeak(lines []string) {
 			". Give it a way to stop (close a channel, cancel a context) and wait for it to end.")
 	}
 	d.detail = append(d.detail, "goroutines left running:")
+	d.detail = append(d.detail, allStacks(gs)...)
+	d.detail = append(d.detail, "")
+}
+
+// allStacks lists goroutines with every frame, and where they were started.
+func allStacks(gs []goroutine) []string {
+	var lines []string
 	for _, g := range gs {
-		d.detail = append(d.detail, "goroutine "+g.id+" ["+g.state+"]:")
+		lines = append(lines, "goroutine "+g.id+" ["+g.state+"]:")
 		for _, f := range g.frames {
-			d.detail = append(d.detail, "  "+f.name()+"  "+f.where())
+			lines = append(lines, "  "+f.name()+"  "+f.where())
 		}
 		if g.created != nil {
-			d.detail = append(d.detail, "  started by "+g.created.name()+"  "+g.created.where())
+			lines = append(lines, "  started by "+g.created.name()+"  "+g.created.where())
 		}
 	}
-	d.detail = append(d.detail, "")
+	return lines
 }
 
 // buildErrorRE matches a compiler or vet error: "tasks.go:159:17: undefined: x".

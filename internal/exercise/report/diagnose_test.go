@@ -112,7 +112,8 @@ func TestStuckOutsideTheLearnersCode(t *testing.T) {
 	}, nil)
 	assert.Equal(t, "the run never ended: every goroutine was blocked for good: goroutines were blocked outside your code (see the stacks below).", d.Paragraph)
 	assert.Equal(t, "goroutines blocked for good (none of your files on their stacks)", d.Finding)
-	assert.Empty(t, d.Detail, "no stack of the learner's, not even a blank line")
+	assert.Equal(t, []string{"goroutine 16567 [chan receive (durable), synctest bubble 4]:", "  Call  internal/lessontest/lessontest.go:41"}, d.Detail,
+		"the stacks the paragraph points to")
 }
 
 // TestDiagnoseTestify: an assert without a message says testify's Error,
@@ -137,6 +138,17 @@ func TestDiagnoseTestify(t *testing.T) {
 	}, nil)
 	assert.Equal(t, "Not equal.", d.Paragraph)
 	assert.Equal(t, []string{"Not equal:", `expected: "a"`, `actual  : "b"`}, d.Detail)
+
+	// assert.Fail(t, "", "output differs from channel.golden")
+	d = Diagnose([]string{
+		"    checks.go:30: ",
+		"        \tError Trace:\tchecks.go:30",
+		"        \tError:      \t",
+		"        \tTest:       \tTestExercises/1-fan-out",
+		"        \tMessages:   \toutput differs from channel.golden",
+	}, nil)
+	assert.Equal(t, "output differs from channel.golden.", d.Paragraph)
+	assert.Empty(t, d.Detail, "no detail, not even a blank line")
 }
 
 // TestDiagnoseCrash: a panic without a dump, and a deadlock outside the
@@ -155,6 +167,8 @@ func TestDiagnoseCrash(t *testing.T) {
 	}, nil)
 	assert.Equal(t, "deadlock: every goroutine is blocked, so none can ever wake another: goroutines were blocked outside your code (see the stacks below).", d.Paragraph)
 	assert.Equal(t, "deadlock: every goroutine is blocked", d.Finding)
+	assert.Equal(t, []string{"fatal error: all goroutines are asleep - deadlock!", "goroutine 1 [chan receive]:", "  Call  internal/lessontest/lessontest.go:41"}, d.Detail,
+		"the stacks the paragraph points to")
 }
 
 // goleak's report, as leak.jsonl has it.
