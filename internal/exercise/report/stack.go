@@ -71,9 +71,10 @@ func (f frame) name() string { return shortName(f.fn) }
 func shortName(fn string) string {
 	fn = strings.TrimPrefix(fn, "created by ")
 	fn, _, _ = strings.Cut(fn, " in goroutine ")
-	// The call's arguments (a traceback prints hex words, "{", "}", "...",
-	// never a parenthesis), then the type arguments, which may hold paths
-	// ("[go.shape.struct { URL net/url.URL }]"), before the package's path.
+	// The call's arguments (runtime/traceback.go's printArgs prints hex
+	// words, "?", "{", "}", "_", "...": never a parenthesis), then the type
+	// arguments, which may hold paths ("[go.shape.struct { URL
+	// net/url.URL }]" in a race report), before the package's path.
 	fn = callRE.ReplaceAllString(fn, "")
 	for argsRE.MatchString(fn) {
 		fn = argsRE.ReplaceAllString(fn, "")
