@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Diagnosis is what is wrong with an exercise, for a learner: one plain
@@ -93,10 +95,11 @@ func Diagnose(lines []string, src fs.FS) Diagnosis {
 
 // capitalize starts a sentence that follows another with a capital letter.
 func capitalize(s string) string {
-	if s != "" && s[0] >= 'a' && s[0] <= 'z' {
-		return string(s[0]-'a'+'A') + s[1:]
+	if s == "" {
+		return s
 	}
-	return s
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // pathRE matches a path of the workbook in a paragraph.
@@ -140,7 +143,7 @@ func (d *diagnoser) scan(lines []string) {
 			for end < len(lines) && strings.TrimSpace(lines[end]) != raceSep {
 				end++
 			}
-			d.addRace(lines[i+2 : min(end, len(lines))])
+			d.addRace(lines[i+2 : end])
 			i = end
 		case isCrashLine(trimmed):
 			d.addCrash(lines[i:])
@@ -150,7 +153,7 @@ func (d *diagnoser) scan(lines []string) {
 			for end < len(lines) && strings.TrimSpace(lines[end]) != "]" {
 				end++
 			}
-			d.addLeak(lines[i+1 : min(end, len(lines))])
+			d.addLeak(lines[i+1 : end])
 			i = end
 		default:
 			if m := logRE.FindStringSubmatch(line); m != nil {
@@ -191,9 +194,10 @@ func (d *diagnoser) addMessage(file, text string, lines []string, i int) int {
 	case file == "testing.go" && strings.HasPrefix(text, "race detected"):
 		// The race itself is reported from its WARNING block.
 	case file == "exercise.go" && (strings.HasPrefix(text, "goal: ") || strings.HasPrefix(text, "hint: ")):
-	case text == "" && len(more) > 0 && strings.Contains(more[0], "Error Trace:"):
-		d.addTestify(more)
 	case strings.TrimSpace(text) == "" && len(more) == 0:
+		// An empty t.Log: nothing to say.
+	case text == "" && strings.Contains(more[0], "Error Trace:"):
+		d.addTestify(more)
 	case slices.ContainsFunc(more, func(m string) bool { return headerRE.MatchString(strings.TrimSpace(m)) }):
 		d.addStuck(text, more)
 	default:
@@ -270,14 +274,15 @@ func stuckFinding(gs []goroutine) string {
 // learnerStacks lists the goroutines with a frame in the learner's files:
 // their frames in the lessons' files, and where they were started.
 // Goroutines whose lists would be the same (twenty lookups stuck on one
-// send) are listed once, with how many more there are.
+// send) are listed once, with how many more there are. When none is the
+// learner's, it lists them all, whole: the paragraph says to see them.
 func learnerStacks(gs []goroutine, indent string) []string {
 	var lines []string
 	var keys []string
 	same := map[string]int{} // a goroutine's listing, without its id: how many
 	first := map[string]goroutine{}
 	for _, g := range gs {
-		if _, mine := firstLearner(g.frames); !mine && (g.created == nil || !learner(g.created.file)) {
+		if _, mine := firstLearner(g.frames); !mine && !g.startedByLearner() {
 			continue
 		}
 		key := g.state + "\n" + strings.Join(stackLines(g, indent), "\n")
@@ -286,6 +291,9 @@ func learnerStacks(gs []goroutine, indent string) []string {
 			first[key] = g
 		}
 		same[key]++
+	}
+	if len(keys) == 0 {
+		return allStacks(gs)
 	}
 	for _, key := range keys {
 		g, header := first[key], indent+"goroutine "+first[key].id+" ["+first[key].state+"]:"
@@ -307,7 +315,7 @@ func stackLines(g goroutine, indent string) []string {
 			lines = append(lines, indent+"  "+f.name()+"  "+f.where())
 		}
 	}
-	if g.created != nil && learner(g.created.file) {
+	if g.startedByLearner() {
 		lines = append(lines, indent+"  started by "+g.created.name()+"  "+g.created.where())
 	}
 	return lines
@@ -332,10 +340,9 @@ func (d *diagnoser) addTestify(lines []string) {
 	}
 	msg := strings.Join(fields["Messages"], " ")
 	errLines := fields["Error"]
-	first := ""
-	if len(errLines) > 0 {
-		first = strings.TrimSuffix(strings.TrimSpace(errLines[0]), ":")
-	}
+	// The Error's first line, "Not equal:", when there are no Messages.
+	first, _, _ := strings.Cut(strings.Join(errLines, "\n"), "\n")
+	first = strings.TrimSuffix(strings.TrimSpace(first), ":")
 	switch {
 	case msg != "":
 		d.find(findDiff, msg)
@@ -344,11 +351,8 @@ func (d *diagnoser) addTestify(lines []string) {
 		d.find(findDiff, first)
 		d.diffs = append(d.diffs, sentence(first))
 	}
-	if diff := slices.Index(errLines, "Diff:"); diff >= 0 {
-		d.detail = append(d.detail, errLines[diff+1:]...)
-	} else {
-		d.detail = append(d.detail, errLines...)
-	}
+	// The diff alone if there is one (Index is -1 if not: every line).
+	d.detail = append(d.detail, errLines[slices.Index(errLines, "Diff:")+1:]...)
 	d.detail = append(d.detail, "")
 }
 
@@ -363,7 +367,7 @@ func (d *diagnoser) addCrash(lines []string) {
 	for _, suffix := range []string{" [recovered, repanicked]", " [recovered]"} {
 		msg = strings.TrimSuffix(msg, suffix)
 	}
-	gs := parseGoroutines(lines[1:])
+	gs := parseGoroutines(lines) // the panic line is no goroutine's
 	d.find(findCrash, crashFinding(kind, msg, gs))
 	switch {
 	case strings.HasPrefix(msg, "deadlock: main bubble goroutine has exited"):
@@ -395,6 +399,7 @@ func (d *diagnoser) addCrash(lines []string) {
 		d.crash = append(d.crash, sentence(s))
 	}
 	d.detail = append(d.detail, kind+msg)
+	listed := 0
 	for i, g := range gs {
 		// The goroutine that panicked (the first) if it ran the lesson's
 		// code, and every goroutine that is in the learner's code.
@@ -403,15 +408,19 @@ func (d *diagnoser) addCrash(lines []string) {
 		if !mine && !(i == 0 && inLesson) {
 			continue
 		}
+		listed++
 		d.detail = append(d.detail, "goroutine "+g.id+" ["+g.state+"]:")
 		for _, f := range g.frames {
 			if strings.HasPrefix(rel(f.file), "lessons/") {
 				d.detail = append(d.detail, "  "+f.name()+"  "+f.where())
 			}
 		}
-		if g.created != nil && learner(g.created.file) {
+		if g.startedByLearner() {
 			d.detail = append(d.detail, "  started by "+g.created.name()+"  "+g.created.where())
 		}
+	}
+	if listed == 0 { // none in the lessons' code: every one, whole
+		d.detail = append(d.detail, allStacks(gs)...)
 	}
 	d.detail = append(d.detail, "")
 }
@@ -434,7 +443,7 @@ func blockedList(gs []goroutine) string {
 		}
 		f, ok := firstLearner(g.frames)
 		started := ""
-		if g.created != nil && learner(g.created.file) {
+		if g.startedByLearner() {
 			started = g.created.where()
 			if !ok {
 				f, ok = *g.created, true
@@ -491,8 +500,8 @@ type access struct {
 func (d *diagnoser) addRace(lines []string) {
 	var accesses []access
 	global := ""
-	for i := 0; i < len(lines); i++ {
-		line := strings.TrimSpace(lines[i])
+	for i, line := range lines {
+		line = strings.TrimSpace(line)
 		if m := globalRE.FindStringSubmatch(line); m != nil {
 			global = shortName(m[1] + "()")
 		}
@@ -513,7 +522,6 @@ func (d *diagnoser) addRace(lines []string) {
 		}
 		a.at, a.found = firstLearner(frames)
 		accesses = append(accesses, a)
-		i = end
 	}
 	if i := slices.IndexFunc(accesses, func(a access) bool { return a.found }); i >= 0 {
 		d.find(findRace, "data race "+accesses[i].at.short())
@@ -659,7 +667,7 @@ func (d *diagnoser) addLeak(lines []string) {
 	var parts []string
 	for _, g := range gs {
 		var s string
-		if g.created != nil && learner(g.created.file) {
+		if g.startedByLearner() {
 			s = "started at " + g.created.where() + " (in " + g.created.name() + ")"
 			if f, ok := firstLearner(g.frames); ok {
 				s += ", now " + blockedOn(g.state) + " at " + f.where()
@@ -682,16 +690,23 @@ func (d *diagnoser) addLeak(lines []string) {
 			". Give it a way to stop (close a channel, cancel a context) and wait for it to end.")
 	}
 	d.detail = append(d.detail, "goroutines left running:")
+	d.detail = append(d.detail, allStacks(gs)...)
+	d.detail = append(d.detail, "")
+}
+
+// allStacks lists goroutines with every frame, and where they were started.
+func allStacks(gs []goroutine) []string {
+	var lines []string
 	for _, g := range gs {
-		d.detail = append(d.detail, "goroutine "+g.id+" ["+g.state+"]:")
+		lines = append(lines, "goroutine "+g.id+" ["+g.state+"]:")
 		for _, f := range g.frames {
-			d.detail = append(d.detail, "  "+f.name()+"  "+f.where())
+			lines = append(lines, "  "+f.name()+"  "+f.where())
 		}
 		if g.created != nil {
-			d.detail = append(d.detail, "  started by "+g.created.name()+"  "+g.created.where())
+			lines = append(lines, "  started by "+g.created.name()+"  "+g.created.where())
 		}
 	}
-	d.detail = append(d.detail, "")
+	return lines
 }
 
 // buildErrorRE matches a compiler or vet error: "tasks.go:159:17: undefined: x".
@@ -735,9 +750,11 @@ func DiagnoseBuild(lines []string) Diagnosis {
 		s += fmt.Sprintf(" %s is the standard library's package %q, which %s does not import: add `import %q` below its package line (or %q to its import list).",
 			name, imp, path.Base(file), imp, imp)
 	}
-	if n := len(errs) - 1; n == 1 {
+	switch n := len(errs) - 1; n {
+	case 0:
+	case 1:
 		s += " (1 more error below)"
-	} else if n > 1 {
+	default:
 		s += fmt.Sprintf(" (%d more errors below)", n)
 	}
 	return Diagnosis{Paragraph: s, Detail: detail, Finding: finding}
@@ -778,21 +795,21 @@ func sentence(s string) string {
 }
 
 func tail(lines []string, n int) []string {
-	if len(lines) > n {
-		return lines[len(lines)-n:]
-	}
-	return lines
+	return lines[max(0, len(lines)-n):]
 }
 
 // trimBlank drops blank lines at both ends.
 func trimBlank(lines []string) []string {
-	for len(lines) > 0 && strings.TrimSpace(lines[0]) == "" {
-		lines = lines[1:]
+	blank := func(s string) bool { return strings.TrimSpace(s) == "" }
+	i := slices.IndexFunc(lines, func(s string) bool { return !blank(s) })
+	if i < 0 {
+		return nil
 	}
-	for len(lines) > 0 && strings.TrimSpace(lines[len(lines)-1]) == "" {
-		lines = lines[:len(lines)-1]
+	j := len(lines)
+	for blank(lines[j-1]) { // stops at lines[i] at the latest
+		j--
 	}
-	return lines
+	return lines[i:j]
 }
 
 // crashFinding is a panic in one line: where the learner's code was
@@ -823,7 +840,7 @@ func crashFinding(kind, msg string, gs []goroutine) string {
 // code started was started, or else where one is blocked in it.
 func leakFinding(gs []goroutine) string {
 	for _, g := range gs {
-		if g.created != nil && learner(g.created.file) {
+		if g.startedByLearner() {
 			return "leaked goroutine started at " + g.created.short()
 		}
 	}

@@ -54,13 +54,7 @@ func digest(hints []string) string {
 // Shown returns how many of an exercise's hints the learner has seen: at
 // least the first, at most all.
 func (h *Hints) Shown(key string, hints []string) int {
-	if len(hints) == 0 {
-		return 0
-	}
-	e, ok := h.entry(key, hints)
-	if !ok {
-		return 1
-	}
+	e, _ := h.entry(key, hints) // none: the zero entry, so the first hint
 	return min(max(e.Shown, 1), len(hints))
 }
 

@@ -270,7 +270,7 @@ func (rd *reader) line(l *Lesson, test, line string) {
 		last.Output = append(last.Output, line)
 		return
 	}
-	if last := rd.last[l]; last != nil && last.State != Passed && len(last.Output) > 0 && crashed(last.Output) {
+	if last := rd.last[l]; last != nil && last.State != Passed && crashed(last.Output) {
 		last.Output = append(last.Output, line)
 		return
 	}

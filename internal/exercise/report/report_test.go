@@ -440,6 +440,13 @@ func TestShortName(t *testing.T) {
 		"goasync.dev/workbook/lessons/02-tasks/exercise.CreateTask[go.shape.string].func1()": "CreateTask.func1",
 		"created by goasync.dev/workbook/lessons/02-tasks/exercise.sayAfter in goroutine 42": "sayAfter",
 		"goasync.dev/workbook/lessons/02-tasks/exercise.(*Task[string]).Await-fm()":          "(*Task).Await",
+		"main.main()": "main",
+		"created by goasync.dev/workbook/lessons/02-tasks/exercise.(*Task[...]).start-fm in goroutine 7": "(*Task).start",
+		"goasync.dev/workbook/lessons/02-tasks/exercise.sayAfter(0xc000012345, {0x5c1b2e, 0x5})":         "sayAfter",
+		// A race report names a generic function by its shape, which may
+		// hold a package's path: go run -race of a gather[T] with T =
+		// struct{ URL url.URL } printed this.
+		"goasync.dev/workbook/lessons/03-fetch-v1/exercise.gather[go.shape.struct { URL net/url.URL }].func1()": "gather.func1",
 	} {
 		assert.Equal(t, want, shortName(in), in)
 	}

@@ -3,6 +3,7 @@ package report
 import (
 	"path"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -33,6 +34,8 @@ var (
 	// leakHeaderRE matches a goroutine of goleak's report.
 	leakHeaderRE = regexp.MustCompile(`^\[?Goroutine (\d+) in state ([^,]+), with .* on top of the stack:$`)
 	argsRE       = regexp.MustCompile(`\[[^\[\]]*\]`)
+	// callRE matches a call's arguments at the end of a frame's function.
+	callRE = regexp.MustCompile(`\([^()]*\)$`)
 )
 
 // learner reports whether file is one the learner edits.
@@ -67,33 +70,16 @@ func (f frame) name() string { return shortName(f.fn) }
 // shortName drops the package path, the arguments and type parameters.
 func shortName(fn string) string {
 	fn = strings.TrimPrefix(fn, "created by ")
-	if i := strings.Index(fn, " in goroutine "); i >= 0 {
-		fn = fn[:i]
-	}
-	fn = strings.TrimSuffix(fn, "-fm")
-	// Drop the call's arguments: the last balanced "(...)".
-	if strings.HasSuffix(fn, ")") {
-		depth := 0
-		for i := len(fn) - 1; i >= 0; i-- {
-			switch fn[i] {
-			case ')':
-				depth++
-			case '(':
-				depth--
-			}
-			if depth == 0 {
-				fn = fn[:i]
-				break
-			}
-		}
-	}
-	if i := strings.LastIndex(fn, "/"); i >= 0 {
-		fn = fn[i+1:]
-	}
+	fn, _, _ = strings.Cut(fn, " in goroutine ")
+	// The call's arguments (runtime/traceback.go's printArgs prints hex
+	// words, "?", "{", "}", "_", "...": never a parenthesis), then the type
+	// arguments, which may hold paths ("[go.shape.struct { URL
+	// net/url.URL }]" in a race report), before the package's path.
+	fn = callRE.ReplaceAllString(fn, "")
 	for argsRE.MatchString(fn) {
 		fn = argsRE.ReplaceAllString(fn, "")
 	}
-	if _, rest, ok := strings.Cut(fn, "."); ok {
+	if _, rest, ok := strings.Cut(path.Base(fn), "."); ok {
 		fn = rest
 	}
 	return strings.TrimSuffix(fn, "-fm")
@@ -104,19 +90,10 @@ func shortName(fn string) string {
 // at ...".
 func (f frame) describe() string {
 	name := f.name()
-	if base, _, ok := cutFuncLit(name); ok {
+	if base, _, ok := strings.Cut(name, ".func"); ok { // "sayAfter.func1.2"
 		return "in a func literal in " + base + " at " + f.where()
 	}
 	return "in " + name + " at " + f.where()
-}
-
-// cutFuncLit splits "sayAfter.func1.2" into "sayAfter", "func1.2".
-func cutFuncLit(name string) (base, lit string, ok bool) {
-	i := strings.Index(name, ".func")
-	if i < 0 {
-		return name, "", false
-	}
-	return name[:i], name[i+1:], true
 }
 
 // parseFrames reads pairs of lines, a function then its location, as both
@@ -159,7 +136,7 @@ func parseGoroutines(lines []string) []goroutine {
 			if strings.HasPrefix(f.fn, "created by ") {
 				c := f
 				g.created = &c
-				frames = append(frames[:i:i], frames[i+1:]...)
+				frames = slices.Delete(frames, i, i+1)
 				break
 			}
 		}
@@ -185,6 +162,11 @@ func parseGoroutines(lines []string) []goroutine {
 	}
 	flush()
 	return gs
+}
+
+// startedByLearner reports whether the learner's code started g.
+func (g goroutine) startedByLearner() bool {
+	return g.created != nil && learner(g.created.file)
 }
 
 // blockedOn turns a goroutine's state into words: "waiting to receive from a

@@ -145,7 +145,7 @@ func Write(w io.Writer, lessons []*Lesson, opt Options) (int, error) {
 	if ew.err != nil {
 		return 2, fmt.Errorf("writing the report: %w", ew.err)
 	}
-	if next.Lesson != nil || total == 0 || done < total {
+	if next.Lesson != nil || total == 0 { // else every exercise passed
 		return 1, nil
 	}
 	return 0, nil
@@ -208,11 +208,13 @@ func (l *Lesson) notChecked() string {
 	if l.Name == GoTest {
 		return "go test did not run the checks"
 	}
-	its := "its exercises"
-	if l.Known > 0 {
-		its = fmt.Sprintf("its %d exercises", l.Known)
+	switch l.Known {
+	case 0:
+		return l.Name + " " + l.why() + ", so none of its exercises could be checked"
+	case 1:
+		return l.Name + " " + l.why() + ", so its one exercise could not be checked"
 	}
-	return l.Name + " " + l.why() + ", so none of " + its + " could be checked"
+	return fmt.Sprintf("%s %s, so none of its %d exercises could be checked", l.Name, l.why(), l.Known)
 }
 
 // Title names what to work on: "02-tasks exercise 2 (tasks-mode), in
