@@ -43,6 +43,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -97,7 +98,7 @@ func parseFlags(args []string, stderr io.Writer) (*config, error) {
 	fs.BoolVar(&c.verbose, "v", false, "report each mutant on stderr as it finishes")
 	fs.IntVar(&c.min, "min", 0, "exit 1 when fewer than this percent of the mutants are caught")
 	fs.StringVar(&c.survivors, "survivors", "", "a -json report of an earlier run, or a folder of them (their tally): test only the mutants that survived")
-	fs.StringVar(&c.tally, "tally", "", "a folder of -json reports: print the score of each package, a later report's verdict replacing an earlier one's, and run nothing")
+	fs.StringVar(&c.tally, "tally", "", "a folder of -json reports: print the score of each package, a later report's verdict replacing an earlier one's (with -json: every verdict), and run nothing")
 	fs.IntVar(&c.sample, "sample", 0, "test at most N mutants of each package, chosen at random by -seed (0: all): an estimate, for packages whose tests take minutes")
 	fs.Uint64Var(&c.seed, "seed", 1, "the seed of -sample: the same seed picks the same mutants")
 	shipped := fs.Bool("shipped", true, "a mutant of a lesson's checks that survives the tests also faces the exercises as shipped (make shipped), caught if one passes; and a mutant of any code that only checks exercises, the wrong answers of testdata/<lesson>/wrong/, caught if one is no longer caught")
@@ -165,6 +166,11 @@ func mutate(ctx context.Context, c *config, stdout, stderr io.Writer) (int, erro
 		t, err := TallyReports(c.tally)
 		if err != nil {
 			return 0, err
+		}
+		if c.json {
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			return 0, enc.Encode(t)
 		}
 		return 0, writeTally(stdout, t)
 	}

@@ -25,8 +25,8 @@ type Verdict struct {
 // Tallied is the verdict of each mutant the kept reports tested, and for
 // each package measured on a sample (-sample), how many mutants it has.
 type Tallied struct {
-	Verdicts []Verdict
-	SampleOf map[string]int
+	Verdicts []Verdict      `json:"mutants"`
+	SampleOf map[string]int `json:"sampled,omitempty"`
 }
 
 // TallyReports reads the -json reports in dir, in the order of their names,

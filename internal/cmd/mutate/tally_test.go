@@ -2,7 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -53,6 +56,12 @@ func TestTallyReports(t *testing.T) {
 		}
 	}
 	assert.Equal(t, []int{20, 32, 40}, lines, "the partial run's e replaced the mutant nearest its line, 30, not 20; 10 is gone")
+
+	var js bytes.Buffer
+	require.Equal(t, 0, run(context.Background(), []string{"-tally", dir, "-json"}, &js, io.Discard))
+	var back Tallied
+	require.NoError(t, json.Unmarshal(js.Bytes(), &back))
+	assert.Equal(t, tallied, back, "-tally -json: every verdict")
 
 	write("4-broken.json", "{")
 	_, err = TallyReports(dir)
