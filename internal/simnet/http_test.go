@@ -221,7 +221,8 @@ func TestCloseWaitsForItsGoroutines(t *testing.T) {
 		time.Sleep(100 * time.Millisecond) // every request and query is being served
 		require.Positive(t, serverGoroutines(), "memory=%v: nothing is being served", memory)
 		require.NoError(t, n.Close())
-		assert.Zero(t, serverGoroutines(), "memory=%v: Close returned before its goroutines ended", memory)
+		left := serverStacks()
+		assert.Empty(t, left, "memory=%v: Close returned before its goroutines ended", memory)
 		for range 3 {
 			<-done
 		}
@@ -230,19 +231,22 @@ func TestCloseWaitsForItsGoroutines(t *testing.T) {
 }
 
 // serverGoroutines counts the goroutines serving in a Net, now.
-func serverGoroutines() int {
+func serverGoroutines() int { return len(serverStacks()) }
+
+// serverStacks are the stacks of the goroutines that serve a Net.
+func serverStacks() []string {
 	buf := make([]byte, 1<<20)
 	buf = buf[:runtime.Stack(buf, true)]
-	count := 0
+	var stacks []string
 	for _, g := range strings.Split(string(buf), "\n\n") {
 		for _, frame := range []string{"simnet.(*Net).serveHTTP", "simnet.(*Net).servePackets", "simnet.(*Net).serveStream", "net/http.(*Server).Serve("} {
 			if strings.Contains(g, frame) {
-				count++
+				stacks = append(stacks, g)
 				break
 			}
 		}
 	}
-	return count
+	return stacks
 }
 
 // TestFailFirst: a resource with FailFirst 2 answers its first two
