@@ -34,3 +34,15 @@ func TestStudentREADMELastLine(t *testing.T) {
 		assert.True(t, strings.HasSuffix(strings.TrimSuffix(out, "\n"), "The last line."), "%q", out)
 	}
 }
+
+// TestShortenBounds: the parenthesis that closes a message goes, however
+// short what comes before it; a message is one line of at most 160
+// characters.
+func TestShortenBounds(t *testing.T) {
+	assert.Equal(t, "x", shorten("x (the detail)"))
+	assert.Equal(t, "x", shorten("x: why?"))
+	long := strings.Repeat("a", 161)
+	assert.Equal(t, long[:157]+"...", oneLine(long+"\nsecond line"))
+	assert.Len(t, oneLine(long), 160)
+	assert.Equal(t, long[:160], oneLine(long[:160]), "160 characters fit")
+}
