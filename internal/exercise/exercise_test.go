@@ -33,7 +33,31 @@ func TestHelperExercises(t *testing.T) {
 	if os.Getenv("EXERCISE_HELPER") != "1" {
 		t.Skip("run by TestRun in a child process")
 	}
-	Run(t, exercises)
+	switch os.Getenv("EXERCISE_SET") {
+	case "none":
+		Run(t, nil)
+	case "one":
+		Run(t, exercises[:1])
+	default:
+		Run(t, exercises)
+	}
+}
+
+// TestRunHowMany: a lesson of one exercise runs it; one of none is an
+// error, not a silent pass.
+func TestRunHowMany(t *testing.T) {
+	for set, pass := range map[string]bool{"one": true, "none": false} {
+		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperExercises$", "-test.v")
+		cmd.Env = append(os.Environ(), "EXERCISE_HELPER=1", "EXERCISE_SET="+set)
+		out, err := cmd.CombinedOutput()
+		if pass {
+			assert.NoError(t, err, "%s: %s", set, out)
+			assert.Contains(t, string(out), "--- PASS: TestHelperExercises/1-done", set)
+		} else {
+			assert.Error(t, err, set)
+			assert.Contains(t, string(out), "exercise: no exercises to run", set)
+		}
+	}
 }
 
 // TestRun checks what make check reads: the list of exercises first, then
