@@ -53,6 +53,13 @@ func TestWriteSaysWhatChanged(t *testing.T) {
 	require.Equal(t, 0, run([]string{"write", "02-tasks"}, &out, &errOut), errOut.String())
 	assert.Equal(t, "wrote lessons/02-tasks/exercise/stage.go\nwrote lessons/02-tasks/exercise/exgen.sum\n", out.String())
 	assert.Contains(t, readFile(t, filepath.Join(dir, "lessons", "02-tasks", "exercise", "stage.go")), "// A line more.")
+
+	// A reference file that goes takes its copy with it.
+	require.NoError(t, os.Remove(stage))
+	out.Reset()
+	require.Equal(t, 0, run([]string{"write", "02-tasks"}, &out, &errOut), errOut.String())
+	assert.Contains(t, out.String(), "wrote lessons/02-tasks/exercise/stage.go (removed)\n")
+	assert.NoFileExists(t, filepath.Join(dir, "lessons", "02-tasks", "exercise", "stage.go"))
 }
 
 // TestOneExerciseDoc: a lesson of one exercise says "one exercise".
