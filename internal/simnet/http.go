@@ -11,6 +11,34 @@ import (
 	"time"
 )
 
+// handle is the HTTP server's handler: serveHTTP, and when that aborts the
+// connection (http.ErrAbortHandler), the same abort again from here, once
+// serveHTTP has returned. net/http counts the connection closed, the
+// ConnState that Close waits for, while it recovers the abort and before
+// the panicking frames unwind: a goroutine preempted there was still inside
+// serveHTTP when Close returned (TestCloseWaitsForItsGoroutines, now and
+// then under -race).
+func (n *Net) handle(w http.ResponseWriter, r *http.Request) {
+	if n.serveAborted(w, r) {
+		panic(http.ErrAbortHandler)
+	}
+}
+
+// serveAborted runs serveHTTP and reports whether it aborted the
+// connection; any other panic goes on.
+func (n *Net) serveAborted(w http.ResponseWriter, r *http.Request) (aborted bool) {
+	defer func() {
+		if p := recover(); p != nil {
+			if p != http.ErrAbortHandler {
+				panic(p)
+			}
+			aborted = true
+		}
+	}()
+	n.serveHTTP(w, r)
+	return false
+}
+
 // serveHTTP answers a request from the world's resources: after the
 // resource's latency, its status, content type, length and body. A URL that
 // is not in the world is a 404.

@@ -110,7 +110,7 @@ func (n *Net) start(ln net.Listener, dialDNS func(ctx context.Context) (net.Conn
 
 	n.ln = ln
 	n.srv = &http.Server{
-		Handler: http.HandlerFunc(n.serveHTTP),
+		Handler: http.HandlerFunc(n.handle),
 		// Count every connection, so Close can wait for its goroutine:
 		// StateNew comes before the server starts it, StateClosed or
 		// StateHijacked when it ends, after the handler returned.
