@@ -57,11 +57,9 @@ func VirtualServed(t *testing.T, world *simnet.World, run Runner, cancelAfter ti
 		n, err := simnet.NewMemory(world)
 		require.NoError(t, err)
 		defer n.Close()
-		synctest.Wait()
-		before := lessontest.BubbleGoroutinesIn("")
-		res = call(ctx, run, n, args)
-		synctest.Wait()
-		res.Leftover = lessontest.BubbleGoroutinesIn("") - before
+		m := lessontest.Time(func() int { return lessontest.BubbleGoroutinesIn("") },
+			func() { res = call(ctx, run, n, args) }, nil)
+		res.Leftover = m.Leftover
 		served = n.Requests()
 	})
 	return res, served
