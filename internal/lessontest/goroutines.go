@@ -62,6 +62,16 @@ type Deadlock struct {
 // to name the learner's goroutine, the line and what it waits for.
 func (d *Deadlock) Error() string { return d.Reason + "\n" + d.Stacks }
 
+// RunMessage says, for a check's message, that a lesson's run left
+// goroutines blocked for good (it returned) or never ended, with the
+// stacks on the lines below, which make check reads.
+func (d *Deadlock) RunMessage() string {
+	if d.Exited {
+		return "the run returned but left goroutines blocked for good:\n" + d.Error()
+	}
+	return "the run never ended: every goroutine was blocked for good:\n" + d.Error()
+}
+
 // SynctestTest is synctest.Test, except that when synctest finds the
 // bubble's goroutines blocked for good it returns a *Deadlock that names
 // them instead of panicking. Other panics go on.

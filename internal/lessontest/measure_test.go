@@ -1,6 +1,7 @@
 package lessontest
 
 import (
+	"strings"
 	"testing"
 	"testing/synctest"
 	"time"
@@ -49,4 +50,13 @@ func TestStuckMessage(t *testing.T) {
 		Measure{Returned: true, Elapsed: 60 * time.Millisecond}.StuckMessage(dl, "f"))
 	assert.Equal(t, "f never returned: it and every goroutine it started were blocked for good:\nall goroutines in bubble are blocked\ngoroutine 7 [chan send]:",
 		Measure{}.StuckMessage(dl, "f"))
+}
+
+// TestRunMessage: a run that returned and left goroutines blocked, and one
+// that never ended, each said with the stacks below.
+func TestRunMessage(t *testing.T) {
+	dl := &Deadlock{Exited: true, Reason: "main bubble goroutine has exited but blocked goroutines remain", Stacks: "goroutine 7 [chan send]:"}
+	assert.Equal(t, "the run returned but left goroutines blocked for good:\nmain bubble goroutine has exited but blocked goroutines remain\ngoroutine 7 [chan send]:", dl.RunMessage())
+	dl.Exited = false
+	assert.True(t, strings.HasPrefix(dl.RunMessage(), "the run never ended: every goroutine was blocked for good:\n"))
 }

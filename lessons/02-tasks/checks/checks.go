@@ -31,12 +31,8 @@ func Virtual(t *testing.T, run Runner, cancelAfter time.Duration, args ...string
 	t.Helper()
 	var res Result
 	dl := lessontest.VirtualDeadlock(t, cancelAfter, func(t *testing.T, ctx context.Context) { res = call(ctx, run, args) })
-	switch {
-	case dl == nil:
-	case dl.Exited:
-		t.Fatalf("the run returned but left goroutines blocked for good:\n%v", dl)
-	default:
-		t.Fatalf("the run never ended: every goroutine was blocked for good:\n%v", dl)
+	if dl != nil {
+		t.Fatal(dl.RunMessage())
 	}
 	return res
 }

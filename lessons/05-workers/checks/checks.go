@@ -50,13 +50,8 @@ func Virtual(t *testing.T, run Runner, world *simnet.World, cancelAfter time.Dur
 		res = lessontest.Call(func(_, stderr io.Writer) int { return run(ctx, args, strings.NewReader(""), &out, stderr, n) })
 		res.Stdout = out.String()
 	})
-	switch {
-	case dl == nil:
-	case dl.Exited:
-		t.Errorf("the run returned but left goroutines blocked for good:\n%v", dl)
-		res.Code = -1
-	default:
-		t.Errorf("the run never ended: every goroutine was blocked for good:\n%v", dl)
+	if dl != nil {
+		t.Error(dl.RunMessage())
 		res.Code = -1
 	}
 	return res
